@@ -1,0 +1,58 @@
+package dev.lectern.auth;
+
+import dev.lectern.platform.error.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
+
+/** Signs access tokens with the active key; MP JWT verifies them against the JWKS by kid. */
+@ApplicationScoped
+public class AccessTokenIssuer {
+
+  @Inject SigningKeyService signingKeys;
+  @Inject AuthConfig config;
+
+  /** A signed token and its lifetime in seconds. */
+  public record IssuedToken(String token, long expiresInSeconds) {}
+
+  public IssuedToken issue(PlatformAccount account) {
+    Keyring keyring = signingKeys.keyring();
+    Keyring.Signer signer =
+        keyring
+            .signer()
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        503,
+                        "signing_unavailable",
+                        "Lectern cannot issue tokens right now: " + keyring.problem() + "."));
+    long lifetime = config.accessTokenLifetime().toSeconds();
+    JwtClaims claims = new JwtClaims();
+    claims.setIssuer(config.issuer());
+    claims.setAudience(config.audience());
+    claims.setSubject(account.username());
+    claims.setClaim("upn", account.username());
+    claims.setStringListClaim("groups", List.copyOf(account.roles()));
+    claims.setIssuedAtToNow();
+    NumericDate expires = NumericDate.now();
+    expires.addSeconds(lifetime);
+    claims.setExpirationTime(expires);
+    claims.setGeneratedJwtId();
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setPayload(claims.toJson());
+    jws.setKey(signer.privateKey());
+    jws.setKeyIdHeaderValue(signer.kid());
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    jws.setHeader("typ", "JWT");
+    try {
+      return new IssuedToken(jws.getCompactSerialization(), lifetime);
+    } catch (JoseException e) {
+      throw new IllegalStateException("Token signing failed", e);
+    }
+  }
+}

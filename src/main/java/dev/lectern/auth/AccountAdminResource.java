@@ -1,0 +1,107 @@
+package dev.lectern.auth;
+
+import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.error.ErrorBody.FieldProblem;
+import dev.lectern.platform.migration.NeedsSchema;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Platform accounts for admins: {@code /api/v1/admin/users}. */
+@Path("api/v1/admin/users")
+@NeedsSchema
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountAdminResource {
+
+  @Inject AccountService accounts;
+
+  /** A new account; roles are claim names such as {@code operator}. */
+  public record NewAccount(
+      @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._@-]+") String username,
+      @Email @Size(max = 254) String email,
+      @NotNull @Size(max = 256) String password,
+      @NotNull @Size(min = 1, max = 4) List<@NotBlank String> roles) {}
+
+  /** One page of accounts. */
+  public record AccountPage(List<AccountView> users, long total, int offset, int limit) {}
+
+  @GET
+  public AccountPage list(
+      @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    List<AccountView> page = accounts.list(offset, limit).stream().map(AccountView::of).toList();
+    return new AccountPage(page, accounts.count(), offset, limit);
+  }
+
+  @GET
+  @Path("{id}")
+  public AccountView get(@PathParam("id") String id) {
+    return parseId(id)
+        .flatMap(accounts::find)
+        .map(AccountView::of)
+        .orElseThrow(() -> new ApiException(404, "not_found", "No account with this id."));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@NotNull @Valid NewAccount request, @Context UriInfo uri) {
+    PlatformAccount created =
+        accounts.create(
+            request.username(), request.email(), request.password(), roles(request.roles()));
+    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+        .entity(AccountView.of(created))
+        .build();
+  }
+
+  private static Set<Role> roles(List<String> names) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String name : names) {
+      roles.add(
+          Role.fromClaim(name)
+              .orElseThrow(
+                  () ->
+                      new ApiException(
+                          422,
+                          "validation_failed",
+                          "The account is not valid.",
+                          List.of(
+                              new FieldProblem(
+                                  "roles", "unknown role '" + name + "'; use " + knownRoles())))));
+    }
+    return roles;
+  }
+
+  private static String knownRoles() {
+    return String.join(", ", EnumSet.allOf(Role.class).stream().map(Role::claim).toList());
+  }
+
+  private static java.util.Optional<UUID> parseId(String id) {
+    try {
+      return java.util.Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.lectern.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Settings of accounts and tokens. Secrets have no default and are never logged. */
+@ApplicationScoped
+public class AuthConfig {
+
+  @Inject
+  @ConfigProperty(name = "JWT_ACCESS_TOKEN_EXPIRE_MINUTES", defaultValue = "15")
+  long accessTokenMinutes;
+
+  @Inject
+  @ConfigProperty(name = "LECTERN_JWT_ISSUER", defaultValue = "lectern")
+  String issuer;
+
+  @Inject
+  @ConfigProperty(name = "LECTERN_MASTER_KEY")
+  Optional<String> masterKey;
+
+  @Inject
+  @ConfigProperty(name = "LECTERN_ADMIN_PASSWORD")
+  Optional<String> adminPassword;
+
+  @Inject
+  @ConfigProperty(name = "PASSWORD_HASH_ITERATIONS", defaultValue = "600000")
+  int passwordHashIterations;
+
+  public Duration accessTokenLifetime() {
+    return Duration.ofMinutes(Math.max(1, accessTokenMinutes));
+  }
+
+  public String issuer() {
+    return issuer;
+  }
+
+  /** Audience of every access token; the MP JWT configuration in server.xml expects it. */
+  public String audience() {
+    return "lectern";
+  }
+
+  public Optional<String> masterKey() {
+    return masterKey.filter(k -> !k.isBlank());
+  }
+
+  public Optional<String> adminPassword() {
+    return adminPassword.filter(p -> !p.isBlank());
+  }
+
+  public int passwordHashIterations() {
+    return passwordHashIterations;
+  }
+}

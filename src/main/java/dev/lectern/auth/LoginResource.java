@@ -1,0 +1,46 @@
+package dev.lectern.auth;
+
+import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.migration.NeedsSchema;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Password login for platform accounts: {@code POST /api/v1/auth/login}. */
+@Path("api/v1/auth")
+@NeedsSchema
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class LoginResource {
+
+  @Inject AccountService accounts;
+  @Inject AccessTokenIssuer tokens;
+
+  /** Username or email, and password. */
+  public record LoginRequest(
+      @NotBlank @Size(max = 254) String username, @NotBlank @Size(max = 256) String password) {}
+
+  /** The bearer token to send as {@code Authorization: Bearer ...}. */
+  public record LoginResponse(String accessToken, String tokenType, long expiresIn) {}
+
+  @POST
+  @Path("login")
+  public LoginResponse login(@NotNull @Valid LoginRequest request) {
+    PlatformAccount account =
+        accounts
+            .authenticate(request.username(), request.password())
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        401, "invalid_credentials", "The username or password is incorrect."));
+    AccessTokenIssuer.IssuedToken token = tokens.issue(account);
+    return new LoginResponse(token.token(), "Bearer", token.expiresInSeconds());
+  }
+}

@@ -1,0 +1,77 @@
+package dev.lectern.auth;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An RS256 key pair; the private half only ever stored encrypted under the master key. */
+@Entity
+@Table(name = "signing_key")
+@NamedQuery(
+    name = SigningKey.FIND_PUBLISHED,
+    query =
+        "select k from SigningKey k where k.state in ('next', 'active', 'retiring')"
+            + " order by k.createdAt")
+@NamedQuery(
+    name = SigningKey.FIND_ACTIVE,
+    query = "select k from SigningKey k where k.state = 'active'")
+public class SigningKey {
+
+  static final String FIND_PUBLISHED = "SigningKey.findPublished";
+  static final String FIND_ACTIVE = "SigningKey.findActive";
+
+  @Id
+  @Column(length = 64)
+  private String kid;
+
+  @Column(nullable = false, length = 16)
+  private String algorithm;
+
+  @Column(name = "public_jwk", nullable = false)
+  private String publicJwk;
+
+  @Column(name = "private_key_enc", nullable = false)
+  private byte[] privateKeyEncrypted;
+
+  @Column(nullable = false, length = 16)
+  private String state;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "activated_at")
+  private Instant activatedAt;
+
+  protected SigningKey() {}
+
+  static SigningKey active(String kid, String publicJwk, byte[] privateKeyEncrypted) {
+    SigningKey key = new SigningKey();
+    key.kid = kid;
+    key.algorithm = "RS256";
+    key.publicJwk = publicJwk;
+    key.privateKeyEncrypted = privateKeyEncrypted;
+    key.state = "active";
+    key.createdAt = Instant.now();
+    key.activatedAt = key.createdAt;
+    return key;
+  }
+
+  public String kid() {
+    return kid;
+  }
+
+  public String publicJwk() {
+    return publicJwk;
+  }
+
+  byte[] privateKeyEncrypted() {
+    return privateKeyEncrypted.clone();
+  }
+
+  public String state() {
+    return state;
+  }
+}

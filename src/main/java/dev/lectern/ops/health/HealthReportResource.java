@@ -1,0 +1,53 @@
+package dev.lectern.ops.health;
+
+import dev.lectern.platform.config.BuildInfo;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
+/**
+ * The detailed health report for people and dashboards: {@code healthy} when every dependency
+ * answers, {@code degraded} when only an optional one (Redis) is down, {@code unhealthy} (503) when
+ * a required one is.
+ */
+@Path("api/v1/health")
+@Produces(MediaType.APPLICATION_JSON)
+public class HealthReportResource {
+
+  @Inject HealthChecks health;
+  @Inject BuildInfo build;
+
+  @GET
+  public Response report() {
+    List<HealthCheckResponse> checks = health.readiness();
+    Map<String, Object> views = ProbeAliasResource.HealthViews.byName(checks);
+    String status = overallStatus(checks);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", status);
+    body.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+    body.put("uptime", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
+    body.put("version", build.version());
+    body.put("checks", views);
+    return Response.status("unhealthy".equals(status) ? 503 : 200).entity(body).build();
+  }
+
+  private static String overallStatus(List<HealthCheckResponse> checks) {
+    if (!HealthChecks.allUp(checks)) {
+      return "unhealthy";
+    }
+    boolean fallback =
+        checks.stream()
+            .anyMatch(c -> c.getData().map(d -> "fallback".equals(d.get("mode"))).orElse(false));
+    return fallback ? "degraded" : "healthy";
+  }
+}
