@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.logging.Logger;
 
 /** Password login for platform accounts: {@code POST /api/v1/auth/login}. */
 @Path("api/v1/auth")
@@ -19,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class LoginResource {
+
+  private static final Logger LOG = Logger.getLogger(LoginResource.class.getName());
 
   @Inject AccountService accounts;
   @Inject AccessTokenIssuer tokens;
@@ -37,10 +40,25 @@ public class LoginResource {
         accounts
             .authenticate(request.username(), request.password())
             .orElseThrow(
-                () ->
-                    new ApiException(
-                        401, "invalid_credentials", "The username or password is incorrect."));
+                () -> {
+                  LOG.warning(() -> "Login refused for " + printable(request.username()));
+                  return new ApiException(
+                      401, "invalid_credentials", "The username or password is incorrect.");
+                });
     AccessTokenIssuer.IssuedToken token = tokens.issue(account);
+    LOG.info(() -> "Login of " + printable(account.username()));
     return new LoginResponse(token.token(), "Bearer", token.expiresInSeconds());
+  }
+
+  /** A login name as it may appear in a log line: quoted, printable, bounded. */
+  static String printable(String login) {
+    String visible =
+        login
+            .codePoints()
+            .map(c -> Character.isISOControl(c) ? '?' : c)
+            .limit(64)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
+    return "'" + visible + "'";
   }
 }

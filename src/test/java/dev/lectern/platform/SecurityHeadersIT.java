@@ -1,0 +1,68 @@
+package dev.lectern.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.testing.Http;
+import dev.lectern.testing.HttpResult;
+import dev.lectern.testing.LecternServer;
+import org.junit.jupiter.api.Test;
+
+class SecurityHeadersIT {
+
+  private final Http http = Http.lectern();
+
+  @Test
+  void shouldSendSecurityHeadersOnSuccessesAndErrors() {
+    for (HttpResult result :
+        new HttpResult[] {
+          http.get("/healthz"), http.get("/api/v1/missing"), http.get("/api/v1/admin/users")
+        }) {
+      assertThat(result.header("X-Content-Type-Options")).as(result.toString()).contains("nosniff");
+      assertThat(result.header("X-Frame-Options")).contains("DENY");
+      assertThat(result.header("Referrer-Policy")).contains("no-referrer");
+      assertThat(result.header("Content-Security-Policy").orElse(""))
+          .contains("default-src 'none'");
+      assertThat(result.header("X-Request-ID")).isPresent();
+      // Plain HTTP: HSTS is only sent over HTTPS, where browsers honour it.
+      assertThat(result.header("Strict-Transport-Security")).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldRefuseCrossOriginCallsByDefault() {
+    HttpResult result =
+        http.send(http.request("/api/v1/health").header("Origin", "https://evil.example").GET());
+    assertThat(result.header("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  void shouldAllowOnlyConfiguredOriginsOnASecondServerOnTheSameDatabase() {
+    try (LecternServer server =
+        new LecternServer("cors")
+            .with("CORS_ALLOWED_ORIGINS", "https://lms.example.test, https://app.example.test")
+            .start()) {
+      Http second = server.http();
+      HttpResult preflight =
+          second.send(
+              second
+                  .request("/api/v1/admin/users")
+                  .header("Origin", "https://lms.example.test")
+                  .header("Access-Control-Request-Method", "GET")
+                  .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+      assertThat(preflight.status()).isEqualTo(204);
+      assertThat(preflight.header("Access-Control-Allow-Origin"))
+          .contains("https://lms.example.test");
+      assertThat(preflight.header("Access-Control-Allow-Headers").orElse(""))
+          .contains("Authorization");
+
+      HttpResult other =
+          second.send(
+              second.request("/api/v1/health").header("Origin", "https://evil.example").GET());
+      assertThat(other.header("Access-Control-Allow-Origin")).isEmpty();
+
+      // A token from the first server is accepted by the second: both publish the same keys.
+      String token = http.adminToken();
+      assertThat(second.get("/api/v1/admin/users", token).status()).isEqualTo(200);
+    }
+  }
+}

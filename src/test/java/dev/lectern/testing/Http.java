@@ -1,0 +1,88 @@
+package dev.lectern.testing;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for one Lectern server. */
+public final class Http {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String baseUrl;
+
+  public Http(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  /** The server under test. */
+  public static Http lectern() {
+    return new Http(TestEnvironment.baseUrl());
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+  }
+
+  public HttpResult get(String path) {
+    return send(request(path).GET());
+  }
+
+  public HttpResult get(String path, String token) {
+    return send(request(path).header("Authorization", "Bearer " + token).GET());
+  }
+
+  public HttpResult postJson(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResult postJson(String path, String json, String token) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResult send(HttpRequest.Builder request) {
+    try {
+      return HttpResult.of(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Logs in and returns the access token; fails the test when login fails. */
+  public String login(String username, String password) {
+    HttpResult result =
+        postJson(
+            "/api/v1/auth/login",
+            Json.object("username", username, "password", password).toString());
+    if (result.status() != 200) {
+      throw new AssertionError("login of " + username + " failed: " + result);
+    }
+    JsonObject body = result.json();
+    return body.getString("accessToken");
+  }
+
+  /** A token for the first admin created from LECTERN_ADMIN_PASSWORD. */
+  public String adminToken() {
+    return login("admin", TestEnvironment.adminPassword());
+  }
+}

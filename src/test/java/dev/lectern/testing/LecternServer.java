@@ -1,0 +1,139 @@
+package dev.lectern.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Another Lectern server, a copy of the one the build deployed, started with its own ports and
+ * environment: a second replica on the same database for cluster tests, or a server pointed at a
+ * private PostgreSQL for fault tests.
+ */
+public final class LecternServer implements AutoCloseable {
+
+  private final String name;
+  private final Map<String, String> environment = new HashMap<>();
+  private final int httpPort;
+  private Process process;
+
+  /** A server like the one under test (same database, Redis, secrets), on free ports. */
+  public LecternServer(String name) {
+    this.name = TestEnvironment.serverName() + "-" + name;
+    this.httpPort = ServicesScript.freePort();
+    environment.put("HTTP_PORT", Integer.toString(httpPort));
+    environment.put("HTTPS_PORT", Integer.toString(ServicesScript.freePort()));
+  }
+
+  /** Overrides one environment variable of the server, e.g. {@code DB_URL}. */
+  public LecternServer with(String variable, String value) {
+    environment.put(variable, value);
+    return this;
+  }
+
+  public Http http() {
+    return new Http("http://localhost:" + httpPort);
+  }
+
+  public Path logsDir() {
+    return serverDir().resolve("logs");
+  }
+
+  /** Starts the server and waits until {@code /health/started} answers 200. */
+  public LecternServer start() {
+    copyServer();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                TestEnvironment.libertyDir().resolve("bin/server").toString(), "run", name)
+            .redirectErrorStream(true)
+            .redirectOutput(serverDir().resolve("console.log").toFile());
+    builder.environment().putAll(environment);
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Http http = http();
+    Eventually.within(
+        Duration.ofSeconds(120),
+        () -> process.isAlive() && http.get("/health/started").status() == 200,
+        () -> "server " + name + " alive=" + process.isAlive());
+    return this;
+  }
+
+  @Override
+  public void close() {
+    if (process == null) {
+      return;
+    }
+    try {
+      // A graceful stop through Liberty's own command reaches the JVM whatever the launcher does.
+      new ProcessBuilder(
+              TestEnvironment.libertyDir().resolve("bin/server").toString(), "stop", name)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor(60, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // Fall through to destroying the process.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Path serverDir() {
+    return TestEnvironment.libertyDir().resolve("usr/servers").resolve(name);
+  }
+
+  /** Copies configuration and application of the deployed server, never its logs or state. */
+  private void copyServer() {
+    Path source =
+        TestEnvironment.libertyDir().resolve("usr/servers").resolve(TestEnvironment.serverName());
+    Path target = serverDir();
+    try {
+      Files.walkFileTree(
+          source,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+                throws IOException {
+              Path relative = source.relativize(dir);
+              String first = relative.getNameCount() == 0 ? "" : relative.getName(0).toString();
+              if (first.equals("logs") || first.equals("workarea")) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              Files.createDirectories(target.resolve(relative));
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.copy(
+                  file,
+                  target.resolve(source.relativize(file)),
+                  StandardCopyOption.REPLACE_EXISTING);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.lectern.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Direct SQL for assertions and set-up, written in the test, independent of Lectern's code. */
+public final class Sql {
+
+  private Sql() {}
+
+  public static Connection connect(String jdbcUrl) throws SQLException {
+    return DriverManager.getConnection(jdbcUrl, "postgres", "");
+  }
+
+  /** The database the server under test uses. */
+  public static Connection lecternDatabase() throws SQLException {
+    return DriverManager.getConnection(
+        TestEnvironment.databaseUrl(),
+        TestEnvironment.databaseUser(),
+        TestEnvironment.databasePassword());
+  }
+
+  public static void execute(String jdbcUrl, String... statements) throws SQLException {
+    try (Connection connection = connect(jdbcUrl);
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+
+  public static long count(Connection connection, String query) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(query)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
