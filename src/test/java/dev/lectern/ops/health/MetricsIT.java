@@ -19,7 +19,7 @@ class MetricsIT {
     assertThat(metrics.body())
         .contains("# TYPE")
         .contains("connectionpool_")
-        .contains("jdbc/lectern")
+        .contains("datasource=\"jdbc_lectern\"")
         .contains("REST_request")
         .contains("lectern_dependency_up{dependency=\"database\"")
         .contains("lectern_schema_ready");

@@ -1,0 +1,82 @@
+package dev.lectern.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.testing.Http;
+import dev.lectern.testing.TestEnvironment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The runbook is a contract: every {@code bash} block of {@code docs/runbook.md} runs against the
+ * server under test and its output must contain what the block expects. Blocks that cannot run here
+ * are listed, each with its reason, in {@code docs/runbook-allowlist.txt}.
+ */
+class RunbookIT {
+
+  private static final Path RUNBOOK = TestEnvironment.projectDir().resolve("docs/runbook.md");
+  private static final Path ALLOWLIST =
+      TestEnvironment.projectDir().resolve("docs/runbook-allowlist.txt");
+
+  @Test
+  void shouldAllowlistOnlyBlocksThatExist() throws IOException {
+    List<String> firstLines = blocks().stream().map(RunbookBlocks.Block::firstLine).toList();
+    assertThat(firstLines).containsAll(allowlist().keySet());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRunbookBlockRunsAndPrintsWhatItPromises() throws IOException {
+    Map<String, String> allowlist = allowlist();
+    String adminToken = Http.lectern().adminToken();
+    return blocks().stream()
+        .map(
+            block ->
+                DynamicTest.dynamicTest(
+                    block.toString(),
+                    () -> {
+                      Assumptions.assumeFalse(
+                          allowlist.containsKey(block.firstLine()),
+                          () -> "allowlisted: " + allowlist.get(block.firstLine()));
+                      assertThat(block.expects()).as("expectations of " + block).isNotEmpty();
+                      String output = run(block, adminToken);
+                      for (String expected : block.expects()) {
+                        assertThat(output).as(block.toString()).contains(expected);
+                      }
+                    }));
+  }
+
+  private static String run(RunbookBlocks.Block block, String adminToken) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "-euo", "pipefail", "-c", block.script())
+            .directory(TestEnvironment.projectDir().toFile())
+            .redirectErrorStream(true);
+    builder.environment().put("LECTERN_URL", TestEnvironment.baseUrl());
+    builder.environment().put("ADMIN_TOKEN", adminToken);
+    Process process = builder.start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("timed out: " + block);
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(block + " exited; output:\n" + output).isZero();
+    return output;
+  }
+
+  private static List<RunbookBlocks.Block> blocks() throws IOException {
+    return RunbookBlocks.parse(Files.readString(RUNBOOK));
+  }
+
+  private static Map<String, String> allowlist() throws IOException {
+    return RunbookBlocks.parseAllowlist(Files.readString(ALLOWLIST));
+  }
+}
