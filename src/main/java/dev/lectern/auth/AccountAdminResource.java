@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -97,11 +98,11 @@ public class AccountAdminResource {
     return String.join(", ", EnumSet.allOf(Role.class).stream().map(Role::claim).toList());
   }
 
-  private static java.util.Optional<UUID> parseId(String id) {
+  private static Optional<UUID> parseId(String id) {
     try {
-      return java.util.Optional.of(UUID.fromString(id));
+      return Optional.of(UUID.fromString(id));
     } catch (IllegalArgumentException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 }

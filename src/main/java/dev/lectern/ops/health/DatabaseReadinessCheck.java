@@ -4,6 +4,7 @@ import dev.lectern.platform.migration.SchemaMigrator;
 import dev.lectern.platform.migration.SchemaStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -28,7 +29,7 @@ public class DatabaseReadinessCheck implements HealthCheck {
         HealthCheckResponse.named("database")
             .status(ping.up() && schema.isReady())
             .withData("latencyMs", ping.latencyMs())
-            .withData("schema", schema.state().name().toLowerCase(java.util.Locale.ROOT));
+            .withData("schema", schema.state().name().toLowerCase(Locale.ROOT));
     if (schema.version() != null) {
       response.withData("schemaVersion", schema.version());
     }

@@ -6,6 +6,7 @@ import dev.lectern.platform.redis.RedisConnection;
 import dev.lectern.platform.redis.RedisPing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,13 +50,13 @@ public class DependencyChecks {
   }
 
   /** The last database outcome, or empty before the first check. */
-  public java.util.Optional<ProbeResult> lastDatabase() {
-    return java.util.Optional.ofNullable(lastDatabase);
+  public Optional<ProbeResult> lastDatabase() {
+    return Optional.ofNullable(lastDatabase);
   }
 
   /** The last Redis outcome, or empty before the first check. */
-  public java.util.Optional<ProbeResult> lastRedis() {
-    return java.util.Optional.ofNullable(lastRedis);
+  public Optional<ProbeResult> lastRedis() {
+    return Optional.ofNullable(lastRedis);
   }
 
   /** A ping, started by a supplier so that its own synchronous failures are caught too. */

@@ -30,7 +30,7 @@ public class HealthReportResource {
   @GET
   public Response report() {
     List<HealthCheckResponse> checks = health.readiness();
-    Map<String, Object> views = ProbeAliasResource.HealthViews.byName(checks);
+    Map<String, Object> views = HealthViews.byName(checks);
     String status = overallStatus(checks);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status);

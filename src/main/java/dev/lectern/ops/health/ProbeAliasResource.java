@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
@@ -39,21 +38,5 @@ public class ProbeAliasResource {
     body.put("status", up ? "ready" : "not_ready");
     body.put("checks", HealthViews.byName(checks));
     return Response.status(up ? 200 : 503).entity(body).build();
-  }
-
-  /** Shapes check responses as JSON objects keyed by check name. */
-  static final class HealthViews {
-    private HealthViews() {}
-
-    static Map<String, Object> byName(List<HealthCheckResponse> checks) {
-      Map<String, Object> byName = new LinkedHashMap<>();
-      for (HealthCheckResponse check : checks) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("status", check.getStatus().name().toLowerCase(Locale.ROOT));
-        check.getData().ifPresent(view::putAll);
-        byName.put(check.getName(), view);
-      }
-      return byName;
-    }
   }
 }

@@ -3,6 +3,7 @@ package dev.lectern.platform.error;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -30,8 +31,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
   private static String fieldOf(ConstraintViolation<?> violation) {
     String field = null;
     for (Path.Node node : violation.getPropertyPath()) {
-      if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
-          || node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+      if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.PARAMETER) {
         field = node.getName();
       }
     }

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -120,7 +121,7 @@ public class SchemaMigrator {
         Flyway.configure(getClass().getClassLoader())
             .dataSource(dataSource)
             .resourceProvider(migrations)
-            .javaMigrationClassProvider(java.util.List::of)
+            .javaMigrationClassProvider(List::of)
             .callbackLocations(new String[0])
             .connectRetries(0)
             .load();
