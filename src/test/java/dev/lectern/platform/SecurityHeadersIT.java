@@ -40,7 +40,8 @@ class SecurityHeadersIT {
     try (LecternServer server =
         new LecternServer("cors")
             .with("CORS_ALLOWED_ORIGINS", "https://lms.example.test, https://app.example.test")
-            .start()) {
+            .start()
+            .awaitReady()) {
       Http second = server.http();
       HttpResult preflight =
           second.send(

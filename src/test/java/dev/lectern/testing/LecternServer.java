@@ -69,6 +69,18 @@ public final class LecternServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Waits until {@code /health/ready} answers 200, as a load balancer would before sending traffic.
+   */
+  public LecternServer awaitReady() {
+    Http http = http();
+    Eventually.within(
+        Duration.ofSeconds(60),
+        () -> http.get("/health/ready").status() == 200,
+        () -> http.get("/health/ready").toString());
+    return this;
+  }
+
   @Override
   public void close() {
     if (process == null) {
@@ -106,6 +118,7 @@ public final class LecternServer implements AutoCloseable {
     Path source =
         TestEnvironment.libertyDir().resolve("usr/servers").resolve(TestEnvironment.serverName());
     Path target = serverDir();
+    Directories.deleteRecursively(target);
     try {
       Files.walkFileTree(
           source,

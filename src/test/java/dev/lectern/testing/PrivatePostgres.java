@@ -15,6 +15,9 @@ public final class PrivatePostgres implements AutoCloseable {
     this.directory =
         TestEnvironment.projectDir().resolve("target/it-services/pg-" + name).toAbsolutePath();
     this.port = ServicesScript.freePort();
+    // A cluster left by an interrupted run is stopped and thrown away.
+    ServicesScript.run("pg-stop", directory.toString());
+    Directories.deleteRecursively(directory);
   }
 
   public int port() {

@@ -12,6 +12,9 @@ public final class PrivateRedis implements AutoCloseable {
     this.directory =
         TestEnvironment.projectDir().resolve("target/it-services/redis-" + name).toAbsolutePath();
     this.port = ServicesScript.freePort();
+    // A cluster left by an interrupted run is stopped and thrown away.
+    ServicesScript.run("redis-stop", directory.toString());
+    Directories.deleteRecursively(directory);
   }
 
   public String url() {

@@ -78,14 +78,18 @@ public class SchemaMigrator {
       outcome = SchemaStatus.failed(reasonFor(e));
       logFailure(outcome.reason(), e);
     }
-    if (outcome.isReady() && !status.isReady()) {
-      LOG.info("Database schema is at version " + outcome.version());
+    if (outcome.isReady() && !announced) {
+      // Ready only once the first-start tasks (first admin, first signing key) have run, so a
+      // ready replica can already log its admin in.
+      announced = announce(outcome);
+      if (announced) {
+        LOG.info("Database schema is at version " + outcome.version());
+      } else {
+        outcome = SchemaStatus.failed("first-start tasks failed; retrying");
+      }
     }
     status = outcome;
-    if (outcome.isReady() && !announced) {
-      announced = announce(outcome);
-    }
-    if (!outcome.isReady() || !announced) {
+    if (!outcome.isReady()) {
       schedule(config.retryInterval().toMillis());
     }
   }
