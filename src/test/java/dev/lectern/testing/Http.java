@@ -21,9 +21,22 @@ public final class Http {
     this.baseUrl = baseUrl;
   }
 
-  /** The server under test. */
+  private static volatile boolean lecternReady;
+
+  /**
+   * The server under test, once it is ready: the build starts it without waiting for its
+   * migrations, as Kubernetes would, so the first test to ask waits for readiness.
+   */
   public static Http lectern() {
-    return new Http(TestEnvironment.baseUrl());
+    Http http = new Http(TestEnvironment.baseUrl());
+    if (!lecternReady) {
+      Eventually.within(
+          java.time.Duration.ofSeconds(60),
+          () -> http.get("/health/ready").status() == 200,
+          () -> http.get("/health/ready").toString());
+      lecternReady = true;
+    }
+    return http;
   }
 
   public String baseUrl() {
