@@ -29,6 +29,41 @@ class SecurityHeadersIT {
   }
 
   @Test
+  void shouldSendHstsOverHttps() throws Exception {
+    javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+    trustAll.init(
+        null,
+        new javax.net.ssl.TrustManager[] {
+          new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+              return new java.security.cert.X509Certificate[0];
+            }
+          }
+        },
+        null);
+    // The test server's certificate is Liberty's self-signed default; only the header matters.
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder().sslContext(trustAll).build();
+    java.net.http.HttpResponse<String> response =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        "https://localhost:" + System.getenv("HTTPS_PORT") + "/healthz"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Strict-Transport-Security").orElse(""))
+        .startsWith("max-age=");
+  }
+
+  @Test
   void shouldRefuseCrossOriginCallsByDefault() {
     HttpResult result =
         http.send(http.request("/api/v1/health").header("Origin", "https://evil.example").GET());
