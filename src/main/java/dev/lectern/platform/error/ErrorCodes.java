@@ -2,48 +2,55 @@ package dev.lectern.platform.error;
 
 import java.util.Map;
 
-/** Default machine-readable codes for statuses raised without a more specific one. */
+/** Default code and message for statuses raised without more specific ones. */
 public final class ErrorCodes {
 
-  private static final Map<Integer, String> BY_STATUS =
-      Map.ofEntries(
-          Map.entry(400, "bad_request"),
-          Map.entry(401, "unauthorized"),
-          Map.entry(403, "forbidden"),
-          Map.entry(404, "not_found"),
-          Map.entry(405, "method_not_allowed"),
-          Map.entry(406, "not_acceptable"),
-          Map.entry(409, "conflict"),
-          Map.entry(413, "payload_too_large"),
-          Map.entry(415, "unsupported_media_type"),
-          Map.entry(422, "validation_failed"),
-          Map.entry(429, "rate_limited"),
-          Map.entry(500, "internal_error"),
-          Map.entry(503, "service_unavailable"));
+  private record Default(String code, String message) {}
 
-  private static final Map<Integer, String> MESSAGES =
+  private static final Default CLIENT_ERROR =
+      new Default("bad_request", "The request is not valid.");
+  private static final Default SERVER_ERROR =
+      new Default(
+          "internal_error",
+          "An unexpected error occurred; quote the request id when reporting it.");
+
+  private static final Map<Integer, Default> BY_STATUS =
       Map.ofEntries(
-          Map.entry(400, "The request is not valid."),
-          Map.entry(401, "Authentication is required: send a valid bearer token."),
-          Map.entry(403, "Your role does not allow this operation."),
-          Map.entry(404, "No resource at this address."),
-          Map.entry(405, "This method is not allowed here."),
-          Map.entry(406, "No acceptable representation is available."),
-          Map.entry(409, "The request conflicts with the current state."),
-          Map.entry(413, "The request body is too large."),
-          Map.entry(415, "This content type is not supported here."),
-          Map.entry(422, "The request failed validation."),
-          Map.entry(429, "Too many requests: slow down and retry later."),
-          Map.entry(500, "An unexpected error occurred; quote the request id when reporting it."),
-          Map.entry(503, "The service is temporarily unavailable; retry later."));
+          Map.entry(400, CLIENT_ERROR),
+          Map.entry(
+              401,
+              new Default(
+                  "unauthorized", "Authentication is required: send a valid bearer token.")),
+          Map.entry(403, new Default("forbidden", "Your role does not allow this operation.")),
+          Map.entry(404, new Default("not_found", "No resource at this address.")),
+          Map.entry(405, new Default("method_not_allowed", "This method is not allowed here.")),
+          Map.entry(
+              406, new Default("not_acceptable", "No acceptable representation is available.")),
+          Map.entry(409, new Default("conflict", "The request conflicts with the current state.")),
+          Map.entry(413, new Default("payload_too_large", "The request body is too large.")),
+          Map.entry(
+              415,
+              new Default("unsupported_media_type", "This content type is not supported here.")),
+          Map.entry(422, new Default("validation_failed", "The request failed validation.")),
+          Map.entry(
+              429, new Default("rate_limited", "Too many requests: slow down and retry later.")),
+          Map.entry(500, SERVER_ERROR),
+          Map.entry(
+              503,
+              new Default(
+                  "service_unavailable", "The service is temporarily unavailable; retry later.")));
 
   private ErrorCodes() {}
 
   public static String codeFor(int status) {
-    return BY_STATUS.getOrDefault(status, status >= 500 ? "server_error" : "client_error");
+    return defaultFor(status).code();
   }
 
   public static String messageFor(int status) {
-    return MESSAGES.getOrDefault(status, status >= 500 ? MESSAGES.get(500) : MESSAGES.get(400));
+    return defaultFor(status).message();
+  }
+
+  private static Default defaultFor(int status) {
+    return BY_STATUS.getOrDefault(status, status >= 500 ? SERVER_ERROR : CLIENT_ERROR);
   }
 }

@@ -163,13 +163,10 @@ class DependencyOutageIT {
   void shouldReportAHungDatabaseWithinTheProbeTimeBox() {
     postgresProxy.mode(TcpProxy.Mode.HANG);
     try {
-      long start = System.nanoTime();
-      HttpResult ready = http.get("/health/ready");
-      long millis = (System.nanoTime() - start) / 1_000_000;
+      HttpResult ready = readyWithinTimeBox();
       assertThat(ready.status()).isEqualTo(503);
       assertThat(ProbesIT.check(ready, "database").getJsonObject("data").getString("reason"))
           .contains("timed out");
-      assertThat(millis).as("probe answer time").isLessThan(2_500);
       assertThat(http.get("/health/live").status()).isEqualTo(200);
     } finally {
       postgresProxy.mode(TcpProxy.Mode.FORWARD);
@@ -210,15 +207,21 @@ class DependencyOutageIT {
   void shouldReportAHungRedisWithinTheProbeTimeBoxAndStayReady() {
     redisProxy.mode(TcpProxy.Mode.HANG);
     try {
-      long start = System.nanoTime();
-      HttpResult ready = http.get("/health/ready");
-      long millis = (System.nanoTime() - start) / 1_000_000;
+      HttpResult ready = readyWithinTimeBox();
       assertThat(ready.status()).isEqualTo(200);
       assertThat(ProbesIT.check(ready, "redis").getJsonObject("data").getString("mode"))
           .isEqualTo("fallback");
-      assertThat(millis).as("probe answer time").isLessThan(2_500);
     } finally {
       redisProxy.mode(TcpProxy.Mode.FORWARD);
     }
+  }
+
+  /** Readiness must answer within the probes' 2 s time box even when a dependency hangs. */
+  private static HttpResult readyWithinTimeBox() {
+    long start = System.nanoTime();
+    HttpResult ready = http.get("/health/ready");
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(millis).as("probe answer time").isLessThan(2_500);
+    return ready;
   }
 }
