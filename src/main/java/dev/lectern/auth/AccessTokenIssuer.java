@@ -21,6 +21,32 @@ public class AccessTokenIssuer {
   public record IssuedToken(String token, long expiresInSeconds) {}
 
   public IssuedToken issue(PlatformAccount account) {
+    JwtClaims claims = new JwtClaims();
+    claims.setSubject(account.username());
+    claims.setClaim("upn", account.username());
+    claims.setStringListClaim("groups", List.copyOf(account.roles()));
+    return sign(claims, config.accessTokenLifetime().toSeconds());
+  }
+
+  /**
+   * A client-credentials token for an API key. Its group {@value #CLIENT_GROUP} lets it past the
+   * container's constraint on OneRoster paths; what it may read is decided per request from the
+   * key, so revoking the key ends the token too.
+   */
+  public IssuedToken issueForClient(ApiKey key, List<String> scopes) {
+    JwtClaims claims = new JwtClaims();
+    claims.setSubject(key.clientId());
+    claims.setClaim("upn", key.clientId());
+    claims.setClaim("client_id", key.clientId());
+    claims.setClaim("scope", String.join(" ", scopes));
+    claims.setStringListClaim("groups", List.of(CLIENT_GROUP));
+    return sign(claims, config.clientTokenLifetime().toSeconds());
+  }
+
+  /** Group of client-credentials tokens. */
+  public static final String CLIENT_GROUP = "oneroster-client";
+
+  private IssuedToken sign(JwtClaims claims, long lifetime) {
     Keyring keyring = signingKeys.keyring();
     Keyring.Signer signer =
         keyring
@@ -31,13 +57,8 @@ public class AccessTokenIssuer {
                         503,
                         "signing_unavailable",
                         "Lectern cannot issue tokens right now: " + keyring.problem() + "."));
-    long lifetime = config.accessTokenLifetime().toSeconds();
-    JwtClaims claims = new JwtClaims();
     claims.setIssuer(config.issuer());
     claims.setAudience(config.audience());
-    claims.setSubject(account.username());
-    claims.setClaim("upn", account.username());
-    claims.setStringListClaim("groups", List.copyOf(account.roles()));
     claims.setIssuedAtToNow();
     NumericDate expires = NumericDate.now();
     expires.addSeconds(lifetime);

@@ -15,6 +15,10 @@ public class AuthConfig {
   long accessTokenMinutes;
 
   @Inject
+  @ConfigProperty(name = "ONEROSTER_TOKEN_EXPIRE_MINUTES", defaultValue = "60")
+  long clientTokenMinutes;
+
+  @Inject
   @ConfigProperty(name = "LECTERN_JWT_ISSUER", defaultValue = "lectern")
   String issuer;
 
@@ -32,6 +36,11 @@ public class AuthConfig {
 
   public Duration accessTokenLifetime() {
     return Duration.ofMinutes(Math.max(1, accessTokenMinutes));
+  }
+
+  /** Lifetime of OneRoster client-credentials tokens. */
+  public Duration clientTokenLifetime() {
+    return Duration.ofMinutes(Math.max(1, clientTokenMinutes));
   }
 
   public String issuer() {

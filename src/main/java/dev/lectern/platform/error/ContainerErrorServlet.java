@@ -31,8 +31,13 @@ public class ContainerErrorServlet extends HttpServlet {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    JSONB.toJson(
-        ErrorResponses.body(status, null, null, List.of(), RequestIdFilter.idOf(request)),
-        response.getWriter());
+    Object originalUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    boolean oneRoster =
+        originalUri != null && originalUri.toString().startsWith(ImsxBody.PATH_PREFIX);
+    Object body =
+        oneRoster
+            ? ErrorResponses.imsx(status, null, null)
+            : ErrorResponses.body(status, null, null, List.of(), RequestIdFilter.idOf(request));
+    JSONB.toJson(body, response.getWriter());
   }
 }

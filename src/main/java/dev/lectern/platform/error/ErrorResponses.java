@@ -22,13 +22,46 @@ public class ErrorResponses {
     return of(status, ErrorCodes.codeFor(status), ErrorCodes.messageFor(status), List.of());
   }
 
+  /**
+   * An error in the shape the caller's API speaks: {@code imsx_} on OneRoster paths, where the code
+   * is the OneRoster code minor when it is one, the platform shape everywhere else.
+   */
   public Response of(
       int status, String code, String message, List<ErrorBody.FieldProblem> details) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(body(status, code, message, details, RequestIdFilter.idOf(request)))
-        .build();
+    Object entity =
+        isOneRoster(request)
+            ? imsx(status, code, message)
+            : body(status, code, message, details, RequestIdFilter.idOf(request));
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(entity).build();
   }
+
+  /** Whether the request is on the OneRoster API, whose clients expect the imsx shape. */
+  public static boolean isOneRoster(HttpServletRequest request) {
+    return request != null && request.getRequestURI().startsWith(ImsxBody.PATH_PREFIX);
+  }
+
+  /** The imsx body for a status, keeping a OneRoster code minor when one was named. */
+  public static ImsxBody imsx(int status, String code, String message) {
+    String codeMinor =
+        code != null
+                && code.equals(code.toLowerCase(java.util.Locale.ROOT))
+                && ONE_ROSTER_CODES.contains(code)
+            ? code
+            : ImsxBody.codeMinorFor(status);
+    return ImsxBody.of(codeMinor, message == null ? ErrorCodes.messageFor(status) : message);
+  }
+
+  private static final java.util.Set<String> ONE_ROSTER_CODES =
+      java.util.Set.of(
+          "invalid_filter_field",
+          "invalid_selection_field",
+          "invalid_sort_field",
+          "invaliddata",
+          "unauthorisedrequest",
+          "forbidden",
+          "unknownobject",
+          "server_busy",
+          "internal_server_error");
 
   /** The body alone, for callers outside JAX-RS such as the container's error page. */
   public static ErrorBody body(

@@ -1,0 +1,137 @@
+package dev.lectern.auth;
+
+import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.migration.NeedsSchema;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** API keys of OneRoster consumers, for admins: {@code /api/v1/admin/api-keys}. */
+@Path("api/v1/admin/api-keys")
+@NeedsSchema
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiKeyAdminResource {
+
+  @Inject ApiKeyService apiKeys;
+
+  /** A new key; {@code orgs} empty means the whole district. */
+  public record NewApiKey(
+      @NotBlank @Size(max = 200) String name,
+      @NotEmpty List<@NotBlank String> scopes,
+      List<@NotBlank @Size(max = 255) String> orgs,
+      Instant expiresAt) {}
+
+  /** A key as listed: never its secret. */
+  public record ApiKeyView(
+      UUID id,
+      String name,
+      String clientId,
+      List<String> scopes,
+      List<String> orgs,
+      Instant expiresAt,
+      Instant revokedAt,
+      Instant createdAt,
+      Instant lastUsedAt,
+      boolean active) {
+
+    static ApiKeyView of(ApiKey key) {
+      return new ApiKeyView(
+          key.id(),
+          key.name(),
+          key.clientId(),
+          key.scopes(),
+          key.orgs(),
+          key.expiresAt(),
+          key.revokedAt(),
+          key.createdAt(),
+          key.lastUsedAt(),
+          key.isActive(Instant.now()));
+    }
+  }
+
+  /** The answer to create and rotate: the only time the secret is shown. */
+  public record IssuedKeyView(ApiKeyView key, String clientId, String clientSecret) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@NotNull @Valid NewApiKey request, @Context UriInfo uri) {
+    ApiKeyService.IssuedKey issued =
+        apiKeys.create(
+            request.name(),
+            request.scopes(),
+            request.orgs() == null ? List.of() : request.orgs(),
+            request.expiresAt());
+    return Response.created(uri.getAbsolutePathBuilder().path(issued.key().id().toString()).build())
+        .entity(view(issued))
+        .build();
+  }
+
+  @GET
+  public List<ApiKeyView> list() {
+    return apiKeys.list().stream().map(ApiKeyView::of).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  public ApiKeyView get(@PathParam("id") String id) {
+    return ApiKeyView.of(apiKeys.find(parse(id)).orElseThrow(ApiKeyAdminResource::notFound));
+  }
+
+  /** Revokes the key: its tokens stop working on every replica within half a second. */
+  @DELETE
+  @Path("{id}")
+  public ApiKeyView revoke(@PathParam("id") String id) {
+    return ApiKeyView.of(apiKeys.revoke(parse(id)));
+  }
+
+  @POST
+  @Path("{id}/revoke")
+  public ApiKeyView revokeByPost(@PathParam("id") String id) {
+    return revoke(id);
+  }
+
+  @POST
+  @Path("{id}/rotate")
+  public IssuedKeyView rotate(@PathParam("id") String id) {
+    return view(apiKeys.rotateSecret(parse(id)));
+  }
+
+  private static IssuedKeyView view(ApiKeyService.IssuedKey issued) {
+    return new IssuedKeyView(
+        ApiKeyView.of(issued.key()), issued.key().clientId(), issued.clientSecret());
+  }
+
+  private static UUID parse(String id) {
+    return parseId(id).orElseThrow(ApiKeyAdminResource::notFound);
+  }
+
+  private static Optional<UUID> parseId(String id) {
+    try {
+      return Optional.of(UUID.fromString(id));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static ApiException notFound() {
+    return new ApiException(404, "not_found", "No API key with this id.");
+  }
+}

@@ -1,0 +1,123 @@
+package dev.lectern.auth;
+
+import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.error.ErrorBody.FieldProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * API keys for OneRoster consumers: issuing, rotating and revoking them, checking client
+ * credentials, and answering on every request whether a key is still usable. That answer is cached
+ * for at most {@link #RECHECK_MILLIS}, so a revocation reaches every replica within it.
+ */
+@ApplicationScoped
+public class ApiKeyService {
+
+  static final long RECHECK_MILLIS = 500;
+
+  @Inject ApiKeyRepository keys;
+
+  private final Map<String, CachedKey> active = new ConcurrentHashMap<>();
+
+  /** What a request needs to know about a usable key. */
+  public record ActiveKey(UUID id, List<String> scopes, Optional<List<String>> boundaryOrgs) {}
+
+  /** A new key and its secret, which is shown this once and never stored in clear. */
+  public record IssuedKey(ApiKey key, String clientSecret) {}
+
+  private record CachedKey(Optional<ActiveKey> key, long loadedAtNanos) {}
+
+  @Transactional
+  public IssuedKey create(String name, List<String> scopes, List<String> orgs, Instant expiresAt) {
+    List<FieldProblem> problems = new ArrayList<>();
+    for (String scope : scopes) {
+      if (!scope.startsWith("https://purl.imsglobal.org/spec/or/v1p2/scope/roster")) {
+        problems.add(new FieldProblem("scopes", "unknown scope '" + scope + "'"));
+      }
+    }
+    if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+      problems.add(new FieldProblem("expiresAt", "must be in the future"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiException(422, "validation_failed", "The API key is not valid.", problems);
+    }
+    String secret = ApiKeySecrets.newSecret();
+    ApiKey key =
+        new ApiKey(
+            name, ApiKeySecrets.newClientId(), ApiKeySecrets.hash(secret), scopes, orgs, expiresAt);
+    keys.store(key);
+    return new IssuedKey(key, secret);
+  }
+
+  @Transactional
+  public List<ApiKey> list() {
+    return keys.findAll();
+  }
+
+  @Transactional
+  public Optional<ApiKey> find(UUID id) {
+    return keys.find(id);
+  }
+
+  @Transactional
+  public ApiKey revoke(UUID id) {
+    ApiKey key = keys.find(id).orElseThrow(ApiKeyService::notFound);
+    key.revoke(Instant.now());
+    active.remove(key.clientId());
+    return key;
+  }
+
+  @Transactional
+  public IssuedKey rotateSecret(UUID id) {
+    ApiKey key = keys.find(id).orElseThrow(ApiKeyService::notFound);
+    if (!key.isActive(Instant.now())) {
+      throw new ApiException(409, "api_key_inactive", "A revoked or expired key cannot rotate.");
+    }
+    String secret = ApiKeySecrets.newSecret();
+    key.replaceSecret(ApiKeySecrets.hash(secret), Instant.now());
+    return new IssuedKey(key, secret);
+  }
+
+  /** The usable key with these client credentials, for the token endpoint. */
+  @Transactional
+  public Optional<ApiKey> authenticate(String clientId, String clientSecret) {
+    return keys.findByClientId(clientId)
+        .filter(k -> ApiKeySecrets.matches(clientSecret, k.secretHash()))
+        .filter(k -> k.isActive(Instant.now()));
+  }
+
+  /** The key behind a client token, if it is still usable. */
+  @Transactional
+  public Optional<ActiveKey> active(String clientId) {
+    long now = System.nanoTime();
+    CachedKey cached = active.get(clientId);
+    if (cached != null && now - cached.loadedAtNanos() < RECHECK_MILLIS * 1_000_000) {
+      return cached.key();
+    }
+    Optional<ActiveKey> loaded =
+        keys.findByClientId(clientId)
+            .filter(k -> k.isActive(Instant.now()))
+            .map(
+                k ->
+                    new ActiveKey(
+                        k.id(),
+                        k.scopes(),
+                        k.orgs().isEmpty()
+                            ? Optional.empty()
+                            : Optional.of(keys.withDescendants(k.orgs()))));
+    active.put(clientId, new CachedKey(loaded, now));
+    return loaded;
+  }
+
+  private static ApiException notFound() {
+    return new ApiException(404, "not_found", "No API key with this id.");
+  }
+}

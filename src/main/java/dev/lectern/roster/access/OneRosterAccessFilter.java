@@ -1,0 +1,104 @@
+package dev.lectern.roster.access;
+
+import dev.lectern.auth.AccessTokenIssuer;
+import dev.lectern.auth.ApiKeyService;
+import dev.lectern.auth.ApiKeyUsageRecorder;
+import dev.lectern.auth.OneRosterScope;
+import dev.lectern.auth.Role;
+import dev.lectern.platform.error.ErrorResponses;
+import dev.lectern.platform.request.RequestIdFilter;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Decides who is calling the OneRoster API. A client-credentials token is only as good as its key:
+ * the key is looked up on every request (cached briefly), so a revoked or expired key stops working
+ * at once, and its scopes and org boundary apply. Admin and operator tokens read the whole district
+ * for support. Every use of a key is recorded after the response.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION)
+public class OneRosterAccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+  static final String PATH_PREFIX = "ims/oneroster";
+  private static final String KEY_PROPERTY = OneRosterAccessFilter.class.getName() + ".key";
+
+  @Inject OneRosterCaller caller;
+  @Inject ApiKeyService apiKeys;
+  @Inject ApiKeyUsageRecorder usage;
+  @Inject ErrorResponses errors;
+  @Context HttpServletRequest servletRequest;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!isOneRoster(request)) {
+      return;
+    }
+    SecurityContext security = request.getSecurityContext();
+    if (security.getUserPrincipal() instanceof JsonWebToken token
+        && token.getClaimNames() != null
+        && token.getClaimNames().contains("client_id")) {
+      String clientId = token.getClaim("client_id");
+      Optional<ApiKeyService.ActiveKey> key = apiKeys.active(clientId);
+      if (key.isEmpty() || !token.getGroups().contains(AccessTokenIssuer.CLIENT_GROUP)) {
+        request.abortWith(
+            errors.of(401, "unauthorisedrequest", "The API key is revoked or expired.", List.of()));
+        return;
+      }
+      request.setProperty(KEY_PROPERTY, key.get().id());
+      caller.establish(
+          scopes(token.getClaim("scope"), key.get().scopes()), key.get().boundaryOrgs());
+    } else if (security.isUserInRole(Role.ADMIN.claim())
+        || security.isUserInRole(Role.OPERATOR.claim())) {
+      caller.establish(EnumSet.allOf(OneRosterScope.class), Optional.empty());
+    } else if (security.getUserPrincipal() == null) {
+      request.abortWith(errors.of(401));
+    } else {
+      request.abortWith(errors.of(403));
+    }
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    if (request.getProperty(KEY_PROPERTY) instanceof UUID keyId) {
+      usage.record(
+          keyId,
+          request.getMethod() + " /" + request.getUriInfo().getPath(),
+          response.getStatus(),
+          RequestIdFilter.idOf(servletRequest));
+    }
+  }
+
+  /** Scopes both in the token and still granted to the key. */
+  private static Set<OneRosterScope> scopes(Object tokenScope, List<String> keyScopes) {
+    Set<OneRosterScope> scopes = EnumSet.noneOf(OneRosterScope.class);
+    if (tokenScope != null) {
+      for (String uri : tokenScope.toString().split("\\s+")) {
+        if (keyScopes.contains(uri)) {
+          OneRosterScope.fromUri(uri).ifPresent(scopes::add);
+        }
+      }
+    }
+    return scopes;
+  }
+
+  private static boolean isOneRoster(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath();
+    return (path.startsWith("/") ? path.substring(1) : path).startsWith(PATH_PREFIX);
+  }
+}

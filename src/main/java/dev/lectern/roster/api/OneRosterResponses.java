@@ -1,0 +1,122 @@
+package dev.lectern.roster.api;
+
+import dev.lectern.auth.OneRosterScope;
+import dev.lectern.platform.error.ApiException;
+import dev.lectern.roster.access.OneRosterCaller;
+import dev.lectern.roster.model.Field;
+import dev.lectern.roster.query.CollectionRequest;
+import dev.lectern.roster.query.RosterPage;
+import dev.lectern.roster.query.RosterQueryService;
+import dev.lectern.roster.query.RosterView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a view and the request's parameters into the OneRoster answer: the scope check, the
+ * caller's boundary, the page with {@code X-Total-Count} and {@code Link}, or 404 {@code
+ * unknownobject}.
+ */
+@RequestScoped
+public class OneRosterResponses {
+
+  static final String BASE_PATH = "ims/oneroster/rostering/v1p2/";
+
+  @Inject RosterQueryService queries;
+  @Inject OneRosterCaller caller;
+  @Inject OneRosterConfig config;
+  @Inject HttpServletRequest request;
+
+  Response collection(RosterView view, CollectionParams params, OneRosterScope... scopes)
+      throws SQLException {
+    caller.requireAny(scopes);
+    CollectionRequest query =
+        CollectionRequest.parse(
+            view.type(),
+            params.limit,
+            params.offset,
+            params.sort,
+            params.orderBy,
+            params.fields,
+            params.filter,
+            config.maxLimit());
+    RosterPage page = queries.collection(view, query, caller.boundary(view.type()), baseUrl());
+    return Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE)
+        .header("X-Total-Count", page.total())
+        .header("Link", links(query, page.total()))
+        .build();
+  }
+
+  /** A collection under a parent that must exist in {@code parent}'s view. */
+  Response nested(RosterView parent, String parentId, RosterView view, CollectionParams params)
+      throws SQLException {
+    caller.requireAny(OneRosterScope.ROSTER);
+    if (!queries.exists(parent, parentId)) {
+      throw unknown(parent.type().singular(), parentId);
+    }
+    return collection(view, params, OneRosterScope.ROSTER);
+  }
+
+  Response single(RosterView view, String id, String fields, OneRosterScope... scopes)
+      throws SQLException {
+    caller.requireAny(scopes);
+    List<Field> selected = CollectionRequest.selection(view.type(), fields);
+    byte[] json =
+        queries
+            .single(
+                view, view.type().singular(), id, selected, caller.boundary(view.type()), baseUrl())
+            .orElseThrow(() -> unknown(view.type().singular(), id));
+    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private String baseUrl() {
+    String url = request.getRequestURL().toString();
+    return url.substring(0, url.length() - request.getRequestURI().length())
+        + request.getContextPath()
+        + "/"
+        + BASE_PATH;
+  }
+
+  private String links(CollectionRequest query, long total) {
+    int limit = query.limit();
+    long last = total == 0 ? 0 : ((total - 1) / limit) * limit;
+    List<String> links = new ArrayList<>();
+    links.add(link(0, limit, "first"));
+    if (query.offset() > 0) {
+      links.add(link(Math.max(0, query.offset() - limit), limit, "prev"));
+    }
+    if (query.offset() + limit < total) {
+      links.add(link(query.offset() + limit, limit, "next"));
+    }
+    links.add(link(last, limit, "last"));
+    return String.join(", ", links);
+  }
+
+  private String link(long offset, int limit, String rel) {
+    return "<"
+        + UriBuilder.fromUri(
+                request.getRequestURL()
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString()))
+            .replaceQueryParam("limit", limit)
+            .replaceQueryParam("offset", offset)
+            .build()
+        + ">; rel=\""
+        + rel
+        + "\"";
+  }
+
+  private static ApiException unknown(String type, String id) {
+    return new ApiException(
+        404, "unknownobject", "No " + type + " with sourcedId '" + abbreviate(id) + "'.");
+  }
+
+  private static String abbreviate(String id) {
+    return id.length() <= 64 ? id : id.substring(0, 64) + "...";
+  }
+}
