@@ -1,0 +1,263 @@
+package dev.lectern.roster.api;
+
+import static dev.lectern.roster.api.OneRosterIT.BASE;
+import static dev.lectern.roster.api.OneRosterIT.assertImsx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.testing.Eventually;
+import dev.lectern.testing.Http;
+import dev.lectern.testing.HttpResult;
+import dev.lectern.testing.LecternServer;
+import dev.lectern.testing.RosterFixture;
+import dev.lectern.testing.Sql;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ApiKeyAccessIT {
+
+  private static final String CORE =
+      "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly";
+  private static final String ROSTER =
+      "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly";
+  private static final String DEMOGRAPHICS =
+      "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-demographics.readonly";
+  private static final Http HTTP = Http.lectern();
+  private static RosterFixture fixture;
+  private static String adminToken;
+
+  @BeforeAll
+  static void loadDistrict() {
+    fixture = RosterFixture.load();
+    adminToken = HTTP.adminToken();
+  }
+
+  @Test
+  void shouldKeepAKeyBoundToOneSchoolInsideThatSchool() throws Exception {
+    JsonObject key = createKey("school-1 LMS", new String[] {CORE, ROSTER}, fixture.id("school-1"));
+    String token = clientToken(key, null);
+    Map<String, String> boundary =
+        Map.of(
+            "users",
+            "select sourced_id from roster_user where jsonb_path_exists(roles,"
+                + " '$[*] ? (@.org == $o)', jsonb_build_object('o', ?::text))",
+            "classes",
+            "select sourced_id from roster_class where school_sourced_id = ?",
+            "enrollments",
+            "select e.sourced_id from roster_enrollment e join roster_class c"
+                + " on c.sourced_id = e.class_sourced_id where c.school_sourced_id = ?",
+            "orgs",
+            "select sourced_id from roster_org where sourced_id = ?",
+            "courses",
+            "select sourced_id from roster_course where org_sourced_id = ?1 union select"
+                + " course_sourced_id from roster_class where school_sourced_id = ?1");
+    for (var entry : boundary.entrySet()) {
+      Set<String> allowed = allowed(entry.getValue(), fixture.id("school-1"));
+      Set<String> seen =
+          ids(HTTP.get(BASE + entry.getKey() + "?limit=5000", token), entry.getKey());
+      assertThat(seen).as(entry.getKey()).isNotEmpty().isSubsetOf(allowed);
+    }
+    for (String nested :
+        new String[] {"students", "teachers", "schools", "terms", "academicSessions"}) {
+      assertThat(HTTP.get(BASE + nested, token).status()).as(nested).isEqualTo(200);
+    }
+    Set<String> students =
+        ids(HTTP.get(BASE + "schools/" + fixture.id("school-2") + "/students", token), "users");
+    assertThat(students).isEmpty();
+    HttpResult hostile =
+        HTTP.get(
+            BASE + "users?filter=" + OneRosterIT.encode("sourcedId~'' OR sourcedId!=''"), token);
+    assertThat(ids(hostile, "users"))
+        .isSubsetOf(allowed(boundary.get("users"), fixture.id("school-1")));
+    assertImsx(HTTP.get(BASE + "demographics", token), 403, "forbidden");
+  }
+
+  @Test
+  void shouldIssueTokensByBasicOrPostAndRefuseBadClients() {
+    JsonObject key = createKey("post client", new String[] {DEMOGRAPHICS}, null);
+    HttpResult post =
+        form(
+            "grant_type=client_credentials&client_id="
+                + key.getString("clientId")
+                + "&client_secret="
+                + key.getString("clientSecret"),
+            null);
+    assertThat(post.status()).isEqualTo(200);
+    assertThat(post.json().getString("token_type")).isEqualTo("bearer");
+    assertThat(post.json().getString("scope")).isEqualTo(DEMOGRAPHICS);
+    String token = post.json().getString("access_token");
+    assertThat(HTTP.get(BASE + "demographics", token).status()).isEqualTo(200);
+    assertImsx(HTTP.get(BASE + "users", token), 403, "forbidden");
+
+    assertThat(
+            form("grant_type=client_credentials", basic(key.getString("clientId"), "wrong"))
+                .status())
+        .isEqualTo(401);
+    assertThat(
+            form(
+                    "grant_type=password",
+                    basic(key.getString("clientId"), key.getString("clientSecret")))
+                .json()
+                .getString("error"))
+        .isEqualTo("unsupported_grant_type");
+    assertThat(
+            form(
+                    "grant_type=client_credentials&scope=" + CORE,
+                    basic(key.getString("clientId"), key.getString("clientSecret")))
+                .json()
+                .getString("error"))
+        .isEqualTo("invalid_scope");
+  }
+
+  @Test
+  void shouldStopARevokedKeyOnEveryServerWithinOneSecond() throws Exception {
+    JsonObject key = createKey("revoked soon", new String[] {CORE}, null);
+    String token = clientToken(key, null);
+    try (LecternServer second = new LecternServer("apikeys").start().awaitReady()) {
+      Http other = second.http();
+      assertThat(other.get(BASE + "orgs", token).status()).isEqualTo(200);
+      HttpResult revoked =
+          HTTP.send(
+              HTTP.request("/api/v1/admin/api-keys/" + key.getJsonObject("key").getString("id"))
+                  .header("Authorization", "Bearer " + adminToken)
+                  .DELETE());
+      assertThat(revoked.status()).isEqualTo(200);
+      Duration took =
+          Eventually.within(
+              Duration.ofSeconds(1),
+              () -> other.get(BASE + "orgs", token).status() == 401,
+              () -> other.get(BASE + "orgs", token).toString());
+      System.out.println("Revocation seen by the second server after " + took.toMillis() + " ms");
+      assertImsx(HTTP.get(BASE + "orgs", token), 401, "unauthorisedrequest");
+    }
+  }
+
+  @Test
+  void shouldRecordEveryUseOfAKeyWithItsRequestId() throws Exception {
+    JsonObject key = createKey("audited", new String[] {CORE}, null);
+    String token = clientToken(key, null);
+    String requestId = "audit-" + key.getString("clientId");
+    HTTP.send(
+        HTTP.request(BASE + "orgs")
+            .header("Authorization", "Bearer " + token)
+            .header("X-Request-ID", requestId)
+            .GET());
+    String keyId = key.getJsonObject("key").getString("id");
+    Eventually.within(
+        Duration.ofSeconds(5),
+        () -> usageRows(keyId, requestId) == 1,
+        () -> "no usage row for " + requestId);
+    Eventually.within(
+        Duration.ofSeconds(5),
+        () ->
+            HTTP.get("/api/v1/admin/api-keys/" + keyId, adminToken)
+                .json()
+                .containsKey("lastUsedAt"),
+        () -> "lastUsedAt not set");
+  }
+
+  private static long usageRows(String keyId, String requestId) {
+    try (Connection db = Sql.lecternDatabase();
+        PreparedStatement query =
+            db.prepareStatement(
+                "select count(*) from api_key_usage where api_key_id = ?::uuid and request_id = ?"
+                    + " and status = 200 and operation like 'GET %orgs'")) {
+      query.setString(1, keyId);
+      query.setString(2, requestId);
+      try (ResultSet rows = query.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private static JsonObject createKey(String name, String[] scopes, String org) {
+    JsonArrayBuilder scopeArray = Json.createArrayBuilder();
+    for (String scope : scopes) {
+      scopeArray.add(scope);
+    }
+    JsonArrayBuilder orgs = Json.createArrayBuilder();
+    if (org != null) {
+      orgs.add(org);
+    }
+    HttpResult created =
+        HTTP.postJson(
+            "/api/v1/admin/api-keys",
+            Json.createObjectBuilder()
+                .add("name", name)
+                .add("scopes", scopeArray)
+                .add("orgs", orgs)
+                .build()
+                .toString(),
+            adminToken);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json();
+  }
+
+  private static String clientToken(JsonObject key, String scope) {
+    HttpResult token =
+        form(
+            "grant_type=client_credentials" + (scope == null ? "" : "&scope=" + scope),
+            basic(key.getString("clientId"), key.getString("clientSecret")));
+    assertThat(token.status()).as(token.toString()).isEqualTo(200);
+    return token.json().getString("access_token");
+  }
+
+  private static HttpResult form(String body, String authorization) {
+    HttpRequest.Builder request =
+        HTTP.request("/oauth/token")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return HTTP.send(request);
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Set<String> ids(HttpResult result, String envelope) {
+    assertThat(result.status()).as(result.toString()).isEqualTo(200);
+    Set<String> ids = new HashSet<>();
+    result
+        .json()
+        .getJsonArray(envelope)
+        .getValuesAs(JsonObject.class)
+        .forEach(o -> ids.add(o.getString("sourcedId")));
+    return ids;
+  }
+
+  private static Set<String> allowed(String sql, String school) throws Exception {
+    Set<String> ids = new HashSet<>();
+    try (Connection db = Sql.lecternDatabase();
+        PreparedStatement query = db.prepareStatement(sql.replace("?1", "?"))) {
+      for (int i = 1; i <= query.getParameterMetaData().getParameterCount(); i++) {
+        query.setString(i, school);
+      }
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+}
