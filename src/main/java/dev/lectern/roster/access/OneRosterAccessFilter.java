@@ -36,6 +36,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class OneRosterAccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   static final String PATH_PREFIX = "ims/oneroster";
+  private static final String DISCOVERY_PREFIX = "ims/oneroster/rostering/v1p2/discovery";
   private static final String KEY_PROPERTY = OneRosterAccessFilter.class.getName() + ".key";
 
   @Inject OneRosterCaller caller;
@@ -99,6 +100,7 @@ public class OneRosterAccessFilter implements ContainerRequestFilter, ContainerR
 
   private static boolean isOneRoster(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
-    return (path.startsWith("/") ? path.substring(1) : path).startsWith(PATH_PREFIX);
+    String relative = path.startsWith("/") ? path.substring(1) : path;
+    return relative.startsWith(PATH_PREFIX) && !relative.startsWith(DISCOVERY_PREFIX);
   }
 }

@@ -91,6 +91,31 @@ class OneRosterIT {
   }
 
   @Test
+  void shouldPublishADiscoveryDocumentOfThisServerWithoutAToken() {
+    HttpResult discovery =
+        HTTP.get(BASE + "discovery/onerosterv1p2rostersservice_openapi3_v1p0.json");
+    assertThat(discovery.status()).isEqualTo(200);
+    JsonObject document = discovery.json();
+    assertThat(document.getJsonArray("servers").getJsonObject(0).getString("url"))
+        .isEqualTo(HTTP.baseUrl() + BASE);
+    JsonObject flow =
+        document
+            .getJsonObject("components")
+            .getJsonObject("securitySchemes")
+            .getJsonObject("OAuth2CC")
+            .getJsonObject("flows")
+            .getJsonObject("clientCredentials");
+    assertThat(flow.getString("tokenUrl")).isEqualTo(HTTP.baseUrl() + "/oauth/token");
+    assertThat(flow.getJsonObject("scopes").keySet())
+        .contains("https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly");
+    assertThat(document.getJsonObject("paths").keySet())
+        .hasSize(41)
+        .contains("/users", "/schools/{schoolId}/classes/{id}/students", "/demographics/{id}");
+    assertThat(HTTP.get(BASE + "discovery/imsorv1p2_rostering_openapi3_v1p0.json").json())
+        .isEqualTo(document);
+  }
+
+  @Test
   void shouldShowReferencesAsGuidRefs() {
     JsonObject clazz = get("classes/" + id("class-1")).json().getJsonObject("class");
     JsonObject course = clazz.getJsonObject("course");
