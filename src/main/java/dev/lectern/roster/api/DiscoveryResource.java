@@ -1,6 +1,7 @@
 package dev.lectern.roster.api;
 
 import dev.lectern.auth.OneRosterScope;
+import dev.lectern.platform.http.BaseUrls;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -143,9 +144,6 @@ public class DiscoveryResource {
   }
 
   private String root() {
-    String url = request.getRequestURL().toString();
-    return url.substring(0, url.length() - request.getRequestURI().length())
-        + request.getContextPath()
-        + "/";
+    return BaseUrls.of(request);
   }
 }

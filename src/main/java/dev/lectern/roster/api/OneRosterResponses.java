@@ -2,6 +2,7 @@ package dev.lectern.roster.api;
 
 import dev.lectern.auth.OneRosterScope;
 import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.http.BaseUrls;
 import dev.lectern.roster.access.OneRosterCaller;
 import dev.lectern.roster.model.Field;
 import dev.lectern.roster.query.CollectionRequest;
@@ -76,11 +77,7 @@ public class OneRosterResponses {
   }
 
   private String baseUrl() {
-    String url = request.getRequestURL().toString();
-    return url.substring(0, url.length() - request.getRequestURI().length())
-        + request.getContextPath()
-        + "/"
-        + BASE_PATH;
+    return BaseUrls.of(request) + BASE_PATH;
   }
 
   private String links(CollectionRequest query, long total) {
