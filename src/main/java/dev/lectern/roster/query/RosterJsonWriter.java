@@ -2,9 +2,9 @@ package dev.lectern.roster.query;
 
 import dev.lectern.roster.model.Field;
 import dev.lectern.roster.model.RosterType;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import java.io.StringReader;
 import java.sql.Array;
@@ -22,6 +22,9 @@ import java.util.List;
 final class RosterJsonWriter {
 
   private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ISO_INSTANT;
+
+  /** Looked up once: {@code Json.createXxx} searches for the provider on every call. */
+  static final JsonProvider JSON = JsonProvider.provider();
 
   private final String baseUrl;
 
@@ -139,7 +142,7 @@ final class RosterJsonWriter {
   }
 
   private static JsonValue parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       return reader.readValue();
     }
   }

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# OneRoster read benchmark: Lectern's API against the same SQL through pgbench, same run.
+#
+#   bench/oneroster-read/run.sh            (100k users, 1M enrollments, 50 schools, 3 rounds)
+#   USERS=10000 ENROLLMENTS=100000 SCHOOLS=10 ROUNDS=1 bench/oneroster-read/run.sh
+#
+# 1. Paging GET /users?limit=100 through the whole collection with 8 clients, against pgbench
+#    running the statements Lectern runs for one page (users-page.sql) with 8 clients:
+#    ratio = API pages/s / pgbench pages/s (target >= 0.6, API p99 <= 50 ms).
+# 2. Delta sync after 1% of enrollments changed: GET /enrollments?filter=dateLastModified>'T'
+#    through every page, against pgbench running enrollments-delta.sql for as many pages:
+#    ratio = API time / pgbench time (target <= 2).
+# Medians over ROUNDS rounds. Needs PostgreSQL (superuser postgres), pgbench, python3, jq.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+users=${USERS:-100000} enrollments=${ENROLLMENTS:-1000000} schools=${SCHOOLS:-50} rounds=${ROUNDS:-3}
+pg_host=${LECTERN_TEST_PG_HOST:-127.0.0.1} pg_port=${LECTERN_TEST_PG_PORT:-5432}
+wlp=target/liberty/wlp
+here=bench/oneroster-read
+services=bin/dev-services
+
+[ -d "$wlp/usr/servers/lectern/apps" ] || mvn -B -q -DskipTests package liberty:create liberty:deploy
+command -v pgbench >/dev/null || { echo "pgbench is missing (apt-get install postgresql-contrib)"; exit 1; }
+
+db="lectern_bench_read_$$"
+server=bench-read
+port=$("$services" free-port)
+password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+psql_db() { psql -h "$pg_host" -p "$pg_port" -U postgres -d "$db" -qAt "$@"; }
+cleanup() {
+  "$wlp/bin/server" stop "$server" >/dev/null 2>&1 || true
+  psql -h "$pg_host" -p "$pg_port" -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null || true
+  rm -rf "$wlp/usr/servers/$server"
+}
+trap cleanup EXIT
+psql -h "$pg_host" -p "$pg_port" -U postgres -qc "CREATE DATABASE $db"
+
+rm -rf "$wlp/usr/servers/$server"
+cp -r "$wlp/usr/servers/lectern" "$wlp/usr/servers/$server"
+rm -rf "$wlp/usr/servers/$server/logs" "$wlp/usr/servers/$server/workarea"
+HTTP_PORT=$port HTTPS_PORT=$("$services" free-port) DB_USER=postgres DB_PASSWORD= \
+  DB_URL="jdbc:postgresql://$pg_host:$pg_port/$db" REDIS_KEY_PREFIX="bench-$$:" \
+  LECTERN_ADMIN_PASSWORD="$password" LECTERN_MASTER_KEY="bench-$$-$password" \
+  "$wlp/bin/server" start "$server" --clean >/dev/null
+url="http://127.0.0.1:$port"
+until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready")" = 200 ]; do sleep 0.5; done
+
+start=$(date +%s.%N)
+psql_db -v users="$users" -v enrollments="$enrollments" -v schools="$schools" -f bench/district/generate.sql
+echo "generated $users users, $enrollments enrollments, $schools schools in $(echo "$(date +%s.%N) - $start" | bc) s"
+psql_db -c "VACUUM ANALYZE"
+
+token=$(curl -fsS -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$password\"}" | jq -r .accessToken)
+base="$url/ims/oneroster/rostering/v1p2"
+pages=$(( (users + 99) / 100 ))
+
+pgbench_tps() { # script pages [defines...] -> transactions per second
+  local script=$1 pages=$2; shift 2
+  local per_client=$(( (pages + 7) / 8 ))
+  pgbench -h "$pg_host" -p "$pg_port" -U postgres -n -M prepared -c 8 -j 2 -t "$per_client" \
+    -D pages="$pages" "$@" -f "$script" "$db" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
+}
+
+# Warm both sides once.
+python3 "$here/load.py" --url "$base/users?limit=100&offset={offset}" --pages "$pages" --token "$token" >/dev/null
+pgbench_tps "$here/users-page.sql" "$pages" >/dev/null
+
+api_rates=() api_p99=() api_p50=() sql_rates=()
+for round in $(seq 1 "$rounds"); do
+  result=$(python3 "$here/load.py" --url "$base/users?limit=100&offset={offset}" --pages "$pages" --token "$token")
+  [ "$(jq .failures <<<"$result")" = 0 ] || { echo "API failures: $result"; exit 1; }
+  api_rates+=("$(jq .pages_per_second <<<"$result")"); api_p99+=("$(jq .p99_ms <<<"$result")"); api_p50+=("$(jq .p50_ms <<<"$result")")
+  sql_rates+=("$(pgbench_tps "$here/users-page.sql" "$pages")")
+  echo "round $round paging: API ${api_rates[-1]} pages/s (p50 ${api_p50[-1]} ms, p99 ${api_p99[-1]} ms), pgbench ${sql_rates[-1]} pages/s"
+done
+
+# Delta sync: 1% of enrollments change after 'since'.
+since=$(psql_db -c "SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
+sleep 0.01
+psql_db -c "UPDATE roster_enrollment SET date_last_modified = date_trunc('milliseconds', clock_timestamp()), begin_date = '2026-08-16' WHERE (substr(sourced_id, 9))::bigint % 100 = 0"
+changed=$(psql_db -c "SELECT count(*) FROM roster_enrollment WHERE date_last_modified > '$since'")
+delta_pages=$(( (changed + 99) / 100 ))
+filter=$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(\"dateLastModified>'$since'\"))")
+api_delta=() sql_delta=()
+for round in $(seq 1 "$rounds"); do
+  result=$(python3 "$here/load.py" --url "$base/enrollments?filter=$filter&limit=100&offset={offset}" --pages "$delta_pages" --token "$token")
+  api_delta+=("$(jq .seconds <<<"$result")")
+  tps=$(pgbench_tps "$here/enrollments-delta.sql" "$delta_pages" -D since="$since")
+  sql_delta+=("$(python3 -c "print(round($delta_pages / $tps, 3))")")
+  echo "round $round delta ($changed changed, $delta_pages pages): API ${api_delta[-1]} s, pgbench ${sql_delta[-1]} s"
+done
+
+python3 - "${api_rates[*]}" "${sql_rates[*]}" "${api_p50[*]}" "${api_p99[*]}" "${api_delta[*]}" "${sql_delta[*]}" <<'PY'
+import statistics, sys
+api, sql, p50, p99, api_delta, sql_delta = ([float(x) for x in a.split()] for a in sys.argv[1:7])
+m = statistics.median
+print(f"paging /users: API {m(api):.0f} pages/s, pgbench {m(sql):.0f} pages/s, ratio {m(api)/m(sql):.2f} (target >= 0.6); API p50 {m(p50)} ms, p99 {m(p99)} ms (target <= 50)")
+print(f"delta /enrollments: API {m(api_delta):.2f} s, pgbench {m(sql_delta):.2f} s, ratio {m(api_delta)/m(sql_delta):.2f} (target <= 2)")
+PY

@@ -1,0 +1,71 @@
+package dev.lectern.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.roster.model.RosterType;
+import dev.lectern.roster.query.CollectionRequest;
+import dev.lectern.roster.query.RosterSql;
+import dev.lectern.roster.query.RosterView;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The raw-SQL baselines of {@code bench/oneroster-read} must be exactly the statements Lectern
+ * runs, or the benchmark's ratio means nothing: this test fails when they drift apart.
+ */
+class BenchmarkSqlTest {
+
+  private static final Path BENCH = Path.of("bench/oneroster-read");
+
+  @Test
+  void usersPagingBaselineIsWhatLecternRuns() throws IOException {
+    CollectionRequest request =
+        CollectionRequest.parse(RosterType.USER, "100", "0", null, null, null, null, 5000);
+    RosterView users = RosterView.all(RosterType.USER);
+    String expected =
+        RosterSql.count(users, request, Optional.empty()).sql()
+            + ";\n"
+            + RosterSql.page(users, request, Optional.empty())
+                .sql()
+                .replace("LIMIT ? OFFSET ?", "LIMIT 100 OFFSET :offset")
+            + ";";
+    assertThat(statements(BENCH.resolve("users-page.sql"))).isEqualTo(expected);
+  }
+
+  @Test
+  void deltaSyncBaselineIsWhatLecternRuns() throws IOException {
+    CollectionRequest request =
+        CollectionRequest.parse(
+            RosterType.ENROLLMENT,
+            "100",
+            "0",
+            null,
+            null,
+            null,
+            "dateLastModified>'2026-01-01T00:00:00Z'",
+            5000);
+    RosterView enrollments = RosterView.all(RosterType.ENROLLMENT);
+    String expected =
+        RosterSql.count(enrollments, request, Optional.empty()).sql().replace("?", ":since")
+            + ";\n"
+            + RosterSql.page(enrollments, request, Optional.empty())
+                .sql()
+                .replace("LIMIT ? OFFSET ?", "LIMIT 100 OFFSET :offset")
+                .replace("?", ":since")
+            + ";";
+    assertThat(statements(BENCH.resolve("enrollments-delta.sql"))).isEqualTo(expected);
+  }
+
+  /** The file without its comment and \set lines. */
+  private static String statements(Path file) throws IOException {
+    return String.join(
+            "\n",
+            Files.readAllLines(file).stream()
+                .filter(l -> !l.startsWith("--") && !l.startsWith("\\") && !l.isBlank())
+                .toList())
+        .strip();
+  }
+}
