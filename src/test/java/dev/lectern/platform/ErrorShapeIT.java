@@ -49,6 +49,13 @@ class ErrorShapeIT {
   }
 
   @Test
+  void shouldRefuseTextTheDatabaseCannotStoreWith400() {
+    HttpResult result =
+        http.postJson("/api/v1/auth/login", "{\"username\":\"nul\\u0000byte\",\"password\":\"x\"}");
+    assertPlatformError(result, 400, "invalid_text");
+  }
+
+  @Test
   void shouldAnswerAMissingTokenOnTheAdminApiWith401() {
     assertPlatformError(http.get("/api/v1/admin/users"), 401, "unauthorized");
   }

@@ -37,6 +37,13 @@ public class UnexpectedFailures {
           .header("Retry-After", "5")
           .build();
     }
+    if (isUnstorableText(failure)) {
+      return errors.of(
+          400,
+          "invalid_text",
+          "The request contains characters that cannot be stored (such as NUL).",
+          List.of());
+    }
     if (isMalformedJson(failure)) {
       return errors.of(400, "malformed_json", "The request body is not valid JSON.", List.of());
     }
@@ -45,6 +52,17 @@ public class UnexpectedFailures {
         "Unexpected failure serving request " + RequestIdFilter.idOf(request),
         failure);
     return errors.of(500);
+  }
+
+  /** PostgreSQL refuses NUL and characters outside UTF-8: the caller's input, not a bug. */
+  private static boolean isUnstorableText(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql
+          && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isMalformedJson(Throwable failure) {

@@ -101,6 +101,9 @@ public final class FilterParser {
         throw error("the value is not closed by a quote");
       }
       char c = text.charAt(position++);
+      if (c == '\0') {
+        throw error("the value contains a NUL character");
+      }
       if (c == '\'') {
         if (!atEnd() && text.charAt(position) == '\'') {
           value.append('\'');

@@ -173,7 +173,8 @@ class FilterPropertiesIT {
                 "/*",
                 ";",
                 "\\"),
-            Arbitraries.strings().ofMaxLength(12));
+            // ASCII only: lower() of PostgreSQL and Java agree on it, whatever the collation.
+            Arbitraries.strings().ascii().ofMaxLength(12));
     Arbitrary<Clause> strings =
         Combinators.combine(stringField, Arbitraries.of("=", "!=", "~"), value)
             .as((f, op, v) -> new Clause(text(f, op, v), u -> compareString(u.value(f), op, v)));

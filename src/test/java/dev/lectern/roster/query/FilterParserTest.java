@@ -53,6 +53,7 @@ class FilterParserTest {
           "a='1' OR",
           "(a='1')",
           "a='1' -- comment",
+          "a='nul\u0000byte'",
           "x".repeat(FilterParser.MAX_LENGTH) + "='1'"
         }) {
       assertThatThrownBy(() -> FilterParser.parse(bad))
