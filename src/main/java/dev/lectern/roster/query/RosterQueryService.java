@@ -3,6 +3,7 @@ package dev.lectern.roster.query;
 import dev.lectern.roster.model.Field;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.stream.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
@@ -25,18 +26,15 @@ public class RosterQueryService {
   @Resource(lookup = "jdbc/lectern")
   DataSource dataSource;
 
+  @Inject RosterCounts counts;
+
   public RosterPage collection(
       RosterView view, CollectionRequest request, Optional<SqlFragment> boundary, String baseUrl)
       throws SQLException {
     RosterJsonWriter writer = new RosterJsonWriter(baseUrl);
     ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     try (Connection connection = dataSource.getConnection()) {
-      long total;
-      try (PreparedStatement count = prepare(connection, RosterSql.count(view, request, boundary));
-          ResultSet rows = count.executeQuery()) {
-        rows.next();
-        total = rows.getLong(1);
-      }
+      long total = counts.total(connection, RosterSql.count(view, request, boundary));
       try (PreparedStatement page = prepare(connection, RosterSql.page(view, request, boundary));
           ResultSet rows = page.executeQuery();
           JsonGenerator json = RosterJsonWriter.JSON.createGenerator(out)) {
@@ -88,8 +86,7 @@ public class RosterQueryService {
     }
   }
 
-  private static PreparedStatement prepare(Connection connection, SqlFragment sql)
-      throws SQLException {
+  static PreparedStatement prepare(Connection connection, SqlFragment sql) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql.sql());
     statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
     List<Object> parameters = sql.parameters();

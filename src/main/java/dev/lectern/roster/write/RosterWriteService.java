@@ -55,12 +55,17 @@ public class RosterWriteService {
         for (Object value : record.columns().values()) {
           bind(connection, statement, index++, value);
         }
+        Outcome outcome;
         try (ResultSet rows = statement.executeQuery()) {
-          if (!rows.next()) {
-            return Outcome.UNCHANGED;
-          }
-          return rows.getBoolean(1) ? Outcome.CREATED : Outcome.UPDATED;
+          outcome =
+              !rows.next()
+                  ? Outcome.UNCHANGED
+                  : rows.getBoolean(1) ? Outcome.CREATED : Outcome.UPDATED;
         }
+        if (outcome != Outcome.UNCHANGED) {
+          bumpGeneration(connection);
+        }
+        return outcome;
       }
     }
   }
@@ -84,8 +89,22 @@ public class RosterWriteService {
         }
       }
       delete.setString(1, sourcedId);
-      delete.executeUpdate();
+      if (delete.executeUpdate() > 0) {
+        bumpGeneration(connection);
+      }
       return true;
+    }
+  }
+
+  /**
+   * Makes every cached roster read older than this write unreachable, on every replica. Runs after
+   * the write committed, so a read between the two is cached under the old generation.
+   */
+  private static void bumpGeneration(Connection connection) throws SQLException {
+    try (PreparedStatement bump =
+        connection.prepareStatement(
+            "UPDATE roster_generation SET value = value + 1 WHERE id = 1")) {
+      bump.executeUpdate();
     }
   }
 

@@ -1,0 +1,56 @@
+package dev.lectern.ops.cache;
+
+import dev.lectern.platform.error.ApiException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/**
+ * Cache administration with the seed's paths: stats for admins and operators, clearing and
+ * invalidating by pattern for admins (the rule lives in {@code AdminAccessFilter}).
+ */
+@Path("api/v1/cache")
+@Produces(MediaType.APPLICATION_JSON)
+public class CacheResource {
+
+  @Inject CacheService cache;
+
+  @GET
+  @Path("stats")
+  public CacheStats stats() {
+    return cache.stats();
+  }
+
+  @POST
+  @Path("clear")
+  public Map<String, Long> clear() {
+    return Map.of("deleted", cache.clear());
+  }
+
+  /** Invalidates the keys matching one pattern segment, such as {@code roster:*}. */
+  @DELETE
+  @Path("{pattern}")
+  public Map<String, Object> invalidate(@PathParam("pattern") String pattern) {
+    return invalidatePattern(pattern);
+  }
+
+  /** The same with {@code ?pattern=}, for patterns a path segment cannot carry. */
+  @DELETE
+  public Map<String, Object> invalidateByQuery(@QueryParam("pattern") String pattern) {
+    return invalidatePattern(pattern);
+  }
+
+  private Map<String, Object> invalidatePattern(String pattern) {
+    if (pattern == null || pattern.isBlank() || pattern.length() > 200) {
+      throw new ApiException(400, "invalid_pattern", "Give a key pattern such as roster:*.");
+    }
+    return Map.of("pattern", pattern, "deleted", cache.invalidate(pattern));
+  }
+}
