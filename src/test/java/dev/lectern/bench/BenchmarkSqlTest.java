@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.roster.model.RosterType;
 import dev.lectern.roster.query.CollectionRequest;
+import dev.lectern.roster.query.RosterCounts;
 import dev.lectern.roster.query.RosterSql;
 import dev.lectern.roster.query.RosterView;
 import java.io.IOException;
@@ -13,8 +14,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The raw-SQL baselines of {@code bench/oneroster-read} must be exactly the statements Lectern
- * runs, or the benchmark's ratio means nothing: this test fails when they drift apart.
+ * The raw-SQL baselines of {@code bench/oneroster-read} must be exactly the statements Lectern runs
+ * for a page, or the benchmark's ratio means nothing: this test fails when they drift apart. While
+ * a consumer pages through a collection, Lectern reads the roster generation and the page; the
+ * total is counted once and then served from the cache, so it is not part of a page.
  */
 class BenchmarkSqlTest {
 
@@ -26,7 +29,7 @@ class BenchmarkSqlTest {
         CollectionRequest.parse(RosterType.USER, "100", "0", null, null, null, null, 5000);
     RosterView users = RosterView.all(RosterType.USER);
     String expected =
-        RosterSql.count(users, request, Optional.empty()).sql()
+        RosterCounts.GENERATION_SQL
             + ";\n"
             + RosterSql.page(users, request, Optional.empty())
                 .sql()
@@ -49,7 +52,7 @@ class BenchmarkSqlTest {
             5000);
     RosterView enrollments = RosterView.all(RosterType.ENROLLMENT);
     String expected =
-        RosterSql.count(enrollments, request, Optional.empty()).sql().replace("?", ":since")
+        RosterCounts.GENERATION_SQL
             + ";\n"
             + RosterSql.page(enrollments, request, Optional.empty())
                 .sql()

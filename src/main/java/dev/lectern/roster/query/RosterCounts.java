@@ -26,6 +26,9 @@ public class RosterCounts {
 
   static final String PREFIX = "roster:count:";
 
+  /** The statement every collection read runs to key its cached total. */
+  public static final String GENERATION_SQL = "SELECT value FROM roster_generation WHERE id = 1";
+
   @Inject CacheService cache;
 
   long total(Connection connection, SqlFragment count) throws SQLException {
@@ -45,8 +48,7 @@ public class RosterCounts {
   }
 
   private static long generation(Connection connection) throws SQLException {
-    try (PreparedStatement statement =
-            connection.prepareStatement("SELECT value FROM roster_generation WHERE id = 1");
+    try (PreparedStatement statement = connection.prepareStatement(GENERATION_SQL);
         ResultSet rows = statement.executeQuery()) {
       return rows.next() ? rows.getLong(1) : 0;
     }
