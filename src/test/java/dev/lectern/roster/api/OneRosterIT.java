@@ -116,6 +116,21 @@ class OneRosterIT {
   }
 
   @Test
+  void shouldDocumentTheApiInOpenApi() {
+    HttpResult openapi =
+        HTTP.send(HTTP.request("/openapi").header("Accept", "application/json").GET());
+    assertThat(openapi.status()).isEqualTo(200);
+    assertThat(openapi.json().getJsonObject("paths").keySet())
+        .contains(
+            "/oauth/token",
+            "/api/v1/admin/api-keys",
+            "/api/v1/auth/login",
+            "/ims/oneroster/rostering/v1p2/users",
+            "/ims/oneroster/rostering/v1p2/schools/{schoolId}/classes/{id}/students");
+    assertThat(HTTP.get("/openapi/ui/").status()).isEqualTo(200);
+  }
+
+  @Test
   void shouldShowReferencesAsGuidRefs() {
     JsonObject clazz = get("classes/" + id("class-1")).json().getJsonObject("class");
     JsonObject course = clazz.getJsonObject("course");
