@@ -15,7 +15,8 @@ public class ClusterLocks {
   /** Lock ids, one per kind of once-per-cluster work; never reuse a number. */
   public enum Lock {
     FIRST_ADMIN(0x4c45_0001L),
-    SIGNING_KEYS(0x4c45_0002L);
+    SIGNING_KEYS(0x4c45_0002L),
+    DEMO_DATA(0x4c45_0003L);
 
     private final long id;
 

@@ -13,7 +13,10 @@ import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-/** A database whose schema is newer than the code is refused, visibly, until it fits again. */
+/**
+ * A database whose schema is newer than the code is refused, visibly, until it fits again; once
+ * migrated, an empty roster gets the demo district when {@code LECTERN_DEMO_DATA=true}.
+ */
 class SchemaVersionIT {
 
   @Test
@@ -46,7 +49,8 @@ class SchemaVersionIT {
             + " checksum, installed_by, execution_time, success) VALUES (99, '999', 'from the"
             + " future', 'SQL', 'V999__from_the_future.sql', 0, 'test', 0, true)");
 
-    try (LecternServer server = new LecternServer("future").with("DB_URL", url).start()) {
+    try (LecternServer server =
+        new LecternServer("future").with("DB_URL", url).with("LECTERN_DEMO_DATA", "true").start()) {
       Http http = server.http();
       Eventually.within(
           Duration.ofSeconds(15),
@@ -64,6 +68,11 @@ class SchemaVersionIT {
         assertThat(Sql.count(db, "select count(*) from flyway_schema_history where version = '2'"))
             .isEqualTo(1);
       }
+      HttpResult users =
+          http.get(
+              "/ims/oneroster/rostering/v1p2/users?limit=1",
+              http.login("admin", TestEnvironment.adminPassword()));
+      assertThat(users.header("X-Total-Count")).contains("300");
     }
   }
 
