@@ -2,6 +2,7 @@ package dev.lectern.auth;
 
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.error.ErrorBody.FieldProblem;
+import dev.lectern.platform.http.PathIds;
 import dev.lectern.platform.migration.NeedsSchema;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -26,9 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /** Platform accounts for admins: {@code /api/v1/admin/users}. */
 @Path("api/v1/admin/users")
@@ -59,7 +58,7 @@ public class AccountAdminResource {
   @GET
   @Path("{id}")
   public AccountView get(@PathParam("id") String id) {
-    return parseId(id)
+    return PathIds.uuid(id)
         .flatMap(accounts::find)
         .map(AccountView::of)
         .orElseThrow(() -> new ApiException(404, "not_found", "No account with this id."));
@@ -96,13 +95,5 @@ public class AccountAdminResource {
 
   private static String knownRoles() {
     return String.join(", ", EnumSet.allOf(Role.class).stream().map(Role::claim).toList());
-  }
-
-  private static Optional<UUID> parseId(String id) {
-    try {
-      return Optional.of(UUID.fromString(id));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

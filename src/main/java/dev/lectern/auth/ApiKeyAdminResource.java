@@ -1,6 +1,7 @@
 package dev.lectern.auth;
 
 import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.http.PathIds;
 import dev.lectern.platform.migration.NeedsSchema;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** API keys of OneRoster consumers, for admins: {@code /api/v1/admin/api-keys}. */
@@ -120,15 +120,7 @@ public class ApiKeyAdminResource {
   }
 
   private static UUID parse(String id) {
-    return parseId(id).orElseThrow(ApiKeyAdminResource::notFound);
-  }
-
-  private static Optional<UUID> parseId(String id) {
-    try {
-      return Optional.of(UUID.fromString(id));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return PathIds.uuid(id).orElseThrow(ApiKeyAdminResource::notFound);
   }
 
   private static ApiException notFound() {
