@@ -119,6 +119,29 @@ class RosterAdminIT {
     assertThat(missing.status()).isEqualTo(404);
   }
 
+  @Test
+  void shouldListWhatBelongsToASchoolAClassAndAUser() {
+    JsonObject school =
+        HTTP.get("/api/v1/admin/roster/schools/" + fixture.id("school-1") + "/related", token)
+            .json();
+    assertThat(school.getJsonArray("orgs").getString(0)).isEqualTo(fixture.id("school-1"));
+    assertThat(school.getJsonArray("classes").getString(0)).isEqualTo(fixture.id("class-1"));
+    assertThat(school.getJsonArray("enrollments")).hasSize(2);
+    assertThat(school.getJsonArray("users").toString())
+        .contains(fixture.id("teacher-1"))
+        .contains(fixture.id("student-1"))
+        .doesNotContain(fixture.id("student-2"));
+    JsonObject user =
+        HTTP.get("/api/v1/admin/roster/users/" + fixture.id("student-1") + "/related", token)
+            .json();
+    assertThat(user.getJsonArray("demographics").getString(0)).isEqualTo(fixture.id("student-1"));
+    assertThat(user.getJsonArray("enrollments").getString(0)).isEqualTo(fixture.id("enr-2"));
+    assertThat(
+            HTTP.get("/api/v1/admin/roster/classes/" + fixture.id("none") + "/related", token)
+                .status())
+        .isEqualTo(404);
+  }
+
   private JsonObject school(String name) {
     return Json.createObjectBuilder()
         .add("name", name)
