@@ -69,9 +69,42 @@ class ApiKeyAccessIT {
           ids(HTTP.get(BASE + entry.getKey() + "?limit=5000", token), entry.getKey());
       assertThat(seen).as(entry.getKey()).isNotEmpty().isSubsetOf(allowed);
     }
-    for (String nested :
-        new String[] {"students", "teachers", "schools", "terms", "academicSessions"}) {
-      assertThat(HTTP.get(BASE + nested, token).status()).as(nested).isEqualTo(200);
+    // Every route, including the nested ones and those naming the other school, stays inside.
+    Map<String, Set<String>> allowedByEnvelope =
+        Map.of(
+            "users", allowed(boundary.get("users"), fixture.id("school-1")),
+            "classes", allowed(boundary.get("classes"), fixture.id("school-1")),
+            "enrollments", allowed(boundary.get("enrollments"), fixture.id("school-1")),
+            "orgs", allowed(boundary.get("orgs"), fixture.id("school-1")),
+            "courses", allowed(boundary.get("courses"), fixture.id("school-1")));
+    for (String school : new String[] {fixture.id("school-1"), fixture.id("school-2")}) {
+      for (String route :
+          new String[] {
+            "students",
+            "teachers",
+            "schools",
+            "classes/" + fixture.id("class-2") + "/students",
+            "classes/" + fixture.id("class-1") + "/teachers",
+            "courses/" + fixture.id("course-2") + "/classes",
+            "schools/" + school + "/classes",
+            "schools/" + school + "/courses",
+            "schools/" + school + "/enrollments",
+            "schools/" + school + "/students",
+            "schools/" + school + "/teachers",
+            "schools/" + school + "/classes/" + fixture.id("class-2") + "/enrollments",
+            "schools/" + school + "/classes/" + fixture.id("class-2") + "/students",
+            "terms/" + fixture.id("term-1") + "/classes",
+            "users/" + fixture.id("student-2") + "/classes",
+            "students/" + fixture.id("student-2") + "/classes",
+            "teachers/" + fixture.id("teacher-1") + "/classes"
+          }) {
+        HttpResult result = HTTP.get(BASE + route + "?limit=5000", token);
+        assertThat(result.status()).as(route).isIn(200, 404);
+        if (result.status() == 200) {
+          String envelope = result.json().keySet().iterator().next();
+          assertThat(ids(result, envelope)).as(route).isSubsetOf(allowedByEnvelope.get(envelope));
+        }
+      }
     }
     Set<String> students =
         ids(HTTP.get(BASE + "schools/" + fixture.id("school-2") + "/students", token), "users");
