@@ -43,10 +43,6 @@ public final class LecternServer implements AutoCloseable {
     return new Http("http://localhost:" + httpPort);
   }
 
-  public Path logsDir() {
-    return serverDir().resolve("logs");
-  }
-
   /** Starts the server and waits until {@code /health/started} answers 200. */
   public LecternServer start() {
     copyServer();

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Set;
 
 /** Builds error responses in the one platform shape, stamped with the current request id. */
 @ApplicationScoped
@@ -42,17 +43,14 @@ public class ErrorResponses {
 
   /** The imsx body for a status, keeping a OneRoster code minor when one was named. */
   public static ImsxBody imsx(int status, String code, String message) {
+    // Set.of rejects null in contains, and container errors name no code.
     String codeMinor =
-        code != null
-                && code.equals(code.toLowerCase(java.util.Locale.ROOT))
-                && ONE_ROSTER_CODES.contains(code)
-            ? code
-            : ImsxBody.codeMinorFor(status);
+        code != null && ONE_ROSTER_CODES.contains(code) ? code : ImsxBody.codeMinorFor(status);
     return ImsxBody.of(codeMinor, message == null ? ErrorCodes.messageFor(status) : message);
   }
 
-  private static final java.util.Set<String> ONE_ROSTER_CODES =
-      java.util.Set.of(
+  private static final Set<String> ONE_ROSTER_CODES =
+      Set.of(
           "invalid_filter_field",
           "invalid_selection_field",
           "invalid_sort_field",

@@ -100,15 +100,16 @@ public record CollectionRequest(
     if (value == null || value.isBlank()) {
       return fallback;
     }
-    int parsed;
+    long parsed;
     try {
-      parsed = Integer.parseInt(value.strip());
+      parsed = Long.parseLong(value.strip());
     } catch (NumberFormatException e) {
       throw new RosterQueryException("invaliddata", name + " must be a whole number");
     }
     if (parsed < minimum) {
       throw new RosterQueryException("invaliddata", name + " must be at least " + minimum);
     }
-    return parsed;
+    // Beyond int, a limit is clamped anyway and an offset is past any collection.
+    return (int) Math.min(parsed, Integer.MAX_VALUE);
   }
 }

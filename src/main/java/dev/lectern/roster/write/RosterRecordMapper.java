@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -204,14 +205,14 @@ final class RosterRecordMapper {
     Set<String> names = new LinkedHashSet<>();
     Set<String> orgs = new LinkedHashSet<>();
     if (roles instanceof RosterRecord.Jsonb json) {
-      for (JsonValue value : Json.createReader(new java.io.StringReader(json.json())).readArray()) {
+      for (JsonValue value : Json.createReader(new StringReader(json.json())).readArray()) {
         names.add(value.asJsonObject().getString("role"));
         orgs.add(value.asJsonObject().getString("org"));
       }
     }
     columns.put("role_names", names.toArray(String[]::new));
     columns.put("role_org_sourced_ids", orgs.toArray(String[]::new));
-    columns.putIfAbsent("user_ids", new RosterRecord.Jsonb("[]"));
+    // Both columns are NOT NULL: an absent list is an empty one.
     if (columns.get("user_ids") == null) {
       columns.put("user_ids", new RosterRecord.Jsonb("[]"));
     }
