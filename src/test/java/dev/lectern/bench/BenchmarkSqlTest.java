@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.roster.model.RosterType;
 import dev.lectern.roster.query.CollectionRequest;
-import dev.lectern.roster.query.RosterCounts;
+import dev.lectern.roster.query.RosterPaging;
 import dev.lectern.roster.query.RosterSql;
 import dev.lectern.roster.query.RosterView;
 import java.io.IOException;
@@ -29,7 +29,7 @@ class BenchmarkSqlTest {
         CollectionRequest.parse(RosterType.USER, "100", "0", null, null, null, null, 5000);
     RosterView users = RosterView.all(RosterType.USER);
     String expected =
-        RosterCounts.GENERATION_SQL
+        RosterPaging.GENERATION_SQL
             + ";\n"
             + RosterSql.page(users, request, Optional.empty())
                 .sql()
@@ -52,7 +52,7 @@ class BenchmarkSqlTest {
             5000);
     RosterView enrollments = RosterView.all(RosterType.ENROLLMENT);
     String expected =
-        RosterCounts.GENERATION_SQL
+        RosterPaging.GENERATION_SQL
             + ";\n"
             + RosterSql.page(enrollments, request, Optional.empty())
                 .sql()

@@ -26,7 +26,7 @@ public class RosterQueryService {
   @Resource(lookup = "jdbc/lectern")
   DataSource dataSource;
 
-  @Inject RosterCounts counts;
+  @Inject RosterPaging paging;
 
   public RosterPage collection(
       RosterView view, CollectionRequest request, Optional<SqlFragment> boundary, String baseUrl)
@@ -34,8 +34,10 @@ public class RosterQueryService {
     RosterJsonWriter writer = new RosterJsonWriter(baseUrl);
     ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     try (Connection connection = dataSource.getConnection()) {
-      long total = counts.total(connection, RosterSql.count(view, request, boundary));
-      try (PreparedStatement page = prepare(connection, RosterSql.page(view, request, boundary));
+      long generation = paging.generation(connection);
+      long total = paging.total(connection, generation, RosterSql.count(view, request, boundary));
+      SqlFragment pageSql = pageSql(connection, generation, view, request, boundary, total);
+      try (PreparedStatement page = prepare(connection, pageSql);
           ResultSet rows = page.executeQuery();
           JsonGenerator json = RosterJsonWriter.JSON.createGenerator(out)) {
         json.writeStartObject();
@@ -48,6 +50,34 @@ public class RosterQueryService {
       }
       return new RosterPage(out.toByteArray(), total);
     }
+  }
+
+  /**
+   * The page statement: a seek from the nearest anchor for deep pages in the default order, plain
+   * OFFSET otherwise (an explicit sort, a shallow page, a page past the end).
+   */
+  private SqlFragment pageSql(
+      Connection connection,
+      long generation,
+      RosterView view,
+      CollectionRequest request,
+      Optional<SqlFragment> boundary,
+      long total)
+      throws SQLException {
+    int n = request.offset() / RosterPaging.ANCHOR_STEP;
+    if (request.sort().isEmpty() && n >= 1 && request.offset() < total) {
+      Optional<String> anchor =
+          paging.anchor(
+              connection,
+              generation,
+              RosterSql.anchors(view, request, boundary, RosterPaging.ANCHOR_STEP),
+              n);
+      if (anchor.isPresent()) {
+        return RosterSql.pageAfter(
+            view, request, boundary, anchor.get(), request.offset() - n * RosterPaging.ANCHOR_STEP);
+      }
+    }
+    return RosterSql.page(view, request, boundary);
   }
 
   /** One object as {@code {"<envelope>": {...}}}, or empty when it is not in the view. */

@@ -18,7 +18,46 @@ public final class RosterSql {
   /** One page: the selected fields, in a stable order, with limit and offset bound last. */
   public static SqlFragment page(
       RosterView view, CollectionRequest request, Optional<SqlFragment> boundary) {
+    return page(view, request, where(view, boundary, request.filter()), request.offset());
+  }
+
+  /**
+   * A deep page in the default order, seeking past {@code anchor} (the sourcedId just before
+   * position {@code offset - skip}) instead of walking every earlier row with OFFSET.
+   */
+  public static SqlFragment pageAfter(
+      RosterView view,
+      CollectionRequest request,
+      Optional<SqlFragment> boundary,
+      String anchor,
+      int skip) {
+    SqlFragment seek =
+        SqlFragment.of("t.sourced_id " + (request.descending() ? "<" : ">") + " ?", anchor);
+    return page(view, request, where(view, boundary, request.filter(), seek), skip);
+  }
+
+  /**
+   * Every {@code step}-th sourcedId of the collection in the default order: the anchors deep pages
+   * seek from. One pass over the collection, like its count.
+   */
+  public static SqlFragment anchors(
+      RosterView view, CollectionRequest request, Optional<SqlFragment> boundary, int step) {
     SqlFragment where = where(view, boundary, request.filter());
+    List<Object> parameters = new ArrayList<>(where.parameters());
+    parameters.add(step);
+    return new SqlFragment(
+        "SELECT a.sourced_id FROM (SELECT t.sourced_id, row_number() OVER (ORDER BY t.sourced_id"
+            + (request.descending() ? " DESC" : " ASC")
+            + ") AS n FROM "
+            + view.type().table()
+            + " t"
+            + where.sql()
+            + ") a WHERE a.n % ? = 0 ORDER BY a.n",
+        List.copyOf(parameters));
+  }
+
+  private static SqlFragment page(
+      RosterView view, CollectionRequest request, SqlFragment where, int offset) {
     String direction = request.descending() ? " DESC" : " ASC";
     String order =
         request.sort().map(f -> "t." + f.select() + direction + ", ").orElse("")
@@ -26,7 +65,7 @@ public final class RosterSql {
             + direction;
     List<Object> parameters = new ArrayList<>(where.parameters());
     parameters.add(request.limit());
-    parameters.add(request.offset());
+    parameters.add(offset);
     return new SqlFragment(
         "SELECT "
             + columns(request.fields())
@@ -51,7 +90,8 @@ public final class RosterSql {
   /** One record of a view by sourcedId. */
   public static SqlFragment single(
       RosterView view, String sourcedId, List<Field> fields, Optional<SqlFragment> boundary) {
-    SqlFragment where = where(view, boundary, Optional.empty(), sourcedId);
+    SqlFragment where =
+        where(view, boundary, Optional.empty(), SqlFragment.of("t.sourced_id = ?", sourcedId));
     return new SqlFragment(
         "SELECT " + columns(fields) + " FROM " + view.type().table() + " t" + where.sql(),
         where.parameters());
@@ -59,20 +99,26 @@ public final class RosterSql {
 
   /** Whether a record is in a view. */
   public static SqlFragment exists(RosterView view, String sourcedId) {
-    SqlFragment where = where(view, Optional.empty(), Optional.empty(), sourcedId);
+    SqlFragment where =
+        where(
+            view,
+            Optional.empty(),
+            Optional.empty(),
+            SqlFragment.of("t.sourced_id = ?", sourcedId));
     return new SqlFragment(
         "SELECT 1 FROM " + view.type().table() + " t" + where.sql(), where.parameters());
   }
 
   private static SqlFragment where(
-      RosterView view, Optional<SqlFragment> boundary, Optional<Filter> filter, String... id) {
+      RosterView view,
+      Optional<SqlFragment> boundary,
+      Optional<Filter> filter,
+      SqlFragment... extra) {
     List<SqlFragment> conditions = new ArrayList<>();
     view.condition().ifPresent(conditions::add);
     boundary.ifPresent(conditions::add);
     filter.ifPresent(f -> conditions.add(FilterCompiler.compile(f, view.type())));
-    for (String sourcedId : id) {
-      conditions.add(SqlFragment.of("t.sourced_id = ?", sourcedId));
-    }
+    conditions.addAll(List.of(extra));
     if (conditions.isEmpty()) {
       return SqlFragment.of("");
     }
