@@ -11,17 +11,20 @@
 # 2. Delta sync after 1% of enrollments changed: GET /enrollments?filter=dateLastModified>'T'
 #    through every page, against pgbench running enrollments-delta.sql for as many pages:
 #    ratio = API time / pgbench time (target <= 2).
-# Medians over ROUNDS rounds. Needs PostgreSQL (superuser postgres), pgbench, python3, jq.
+# The API load comes from wrk (C, 2 threads, 8 keep-alive connections, paging.lua) for DURATION
+# seconds per round; pages/s of the delta sync convert to the time for its pages.
+# Medians over ROUNDS rounds. Needs PostgreSQL (superuser postgres), pgbench, wrk, jq, python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 users=${USERS:-100000} enrollments=${ENROLLMENTS:-1000000} schools=${SCHOOLS:-50} rounds=${ROUNDS:-3}
+duration=${DURATION:-15}
 pg_host=${LECTERN_TEST_PG_HOST:-127.0.0.1} pg_port=${LECTERN_TEST_PG_PORT:-5432}
 wlp=target/liberty/wlp
 here=bench/oneroster-read
 services=bin/dev-services
 
 [ -d "$wlp/usr/servers/lectern/apps" ] || mvn -B -q -DskipTests package liberty:create liberty:deploy
-command -v pgbench >/dev/null || { echo "pgbench is missing (apt-get install postgresql-contrib)"; exit 1; }
+bin/dev-services tools pgbench:postgresql-contrib wrk:wrk jq:jq
 
 db="lectern_bench_read_$$"
 server=bench-read
@@ -53,14 +56,19 @@ psql_db -c "VACUUM ANALYZE"
 
 token=$(curl -fsS -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$password\"}" | jq -r .accessToken)
-base="$url/ims/oneroster/rostering/v1p2"
+path=/ims/oneroster/rostering/v1p2
 pages=$(( (users + 99) / 100 ))
+
+api_load() { # path-and-query-with-{offset} pages -> JSON line from paging.lua
+  PAGES=$2 PAGE_PATH=$1 WRK_THREADS=2 wrk -t 2 -c 8 -d "${duration}s" --timeout 10s \
+    -H "Authorization: Bearer $token" -s "$here/paging.lua" "$url" | grep '^{'
+}
 
 pgbench_tps() { # script pages [defines...] -> transactions per second
   local script=$1 pages=$2; shift 2
   local per_client=$(( (pages + 7) / 8 ))
   pgbench -h "$pg_host" -p "$pg_port" -U postgres -n -M prepared -c 8 -j 2 -t "$per_client" \
-    -D pages="$pages" "$@" -f "$script" "$db" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
+    -D pages="$pages" -D base="$url$path/" "$@" -f "$script" "$db" 2>/dev/null | sed -n 's/^tps = \([0-9.]*\).*/\1/p'
 }
 
 # The anchors Lectern keeps in its cache, as a table pgbench can read (see users-page.sql).
@@ -70,12 +78,12 @@ fill_anchors() { # table, where-clause
 fill_anchors roster_user ""
 
 # Warm both sides once.
-python3 "$here/load.py" --url "$base/users?limit=100&offset={offset}" --pages "$pages" --token "$token" >/dev/null
+duration=5 api_load "$path/users?limit=100&offset={offset}" "$pages" >/dev/null
 pgbench_tps "$here/users-page.sql" "$pages" >/dev/null
 
 api_rates=() api_p99=() api_p50=() sql_rates=()
 for round in $(seq 1 "$rounds"); do
-  result=$(python3 "$here/load.py" --url "$base/users?limit=100&offset={offset}" --pages "$pages" --token "$token")
+  result=$(api_load "$path/users?limit=100&offset={offset}" "$pages")
   [ "$(jq .failures <<<"$result")" = 0 ] || { echo "API failures: $result"; exit 1; }
   api_rates+=("$(jq .pages_per_second <<<"$result")"); api_p99+=("$(jq .p99_ms <<<"$result")"); api_p50+=("$(jq .p50_ms <<<"$result")")
   sql_rates+=("$(pgbench_tps "$here/users-page.sql" "$pages")")
@@ -92,8 +100,9 @@ fill_anchors roster_enrollment "WHERE t.date_last_modified > '$since'"
 filter=$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(\"dateLastModified>'$since'\"))")
 api_delta=() sql_delta=()
 for round in $(seq 1 "$rounds"); do
-  result=$(python3 "$here/load.py" --url "$base/enrollments?filter=$filter&limit=100&offset={offset}" --pages "$delta_pages" --token "$token")
-  api_delta+=("$(jq .seconds <<<"$result")")
+  result=$(api_load "$path/enrollments?filter=$filter&limit=100&offset={offset}" "$delta_pages")
+  [ "$(jq .failures <<<"$result")" = 0 ] || { echo "API failures: $result"; exit 1; }
+  api_delta+=("$(python3 -c "print(round($delta_pages / $(jq .pages_per_second <<<"$result"), 3))")")
   tps=$(pgbench_tps "$here/enrollments-delta.sql" "$delta_pages" -D since="$since")
   sql_delta+=("$(python3 -c "print(round($delta_pages / $tps, 3))")")
   echo "round $round delta ($changed changed, $delta_pages pages): API ${api_delta[-1]} s, pgbench ${sql_delta[-1]} s"

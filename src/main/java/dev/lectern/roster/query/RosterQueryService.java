@@ -4,8 +4,7 @@ import dev.lectern.roster.model.Field;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.stream.JsonGenerator;
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,8 +14,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Runs OneRoster reads built by {@link RosterSql} and renders the rows as they stream out of the
- * result set: one statement for the page, one for the total, on one connection.
+ * Runs OneRoster reads built by {@link RosterSql}, whose rows arrive rendered as JSON (see {@link
+ * RosterJsonSql}), and wraps them in the envelope: the generation, the page and, when not cached,
+ * the total and anchors, on one connection.
  */
 @ApplicationScoped
 public class RosterQueryService {
@@ -31,24 +31,20 @@ public class RosterQueryService {
   public RosterPage collection(
       RosterView view, CollectionRequest request, Optional<SqlFragment> boundary, String baseUrl)
       throws SQLException {
-    RosterJsonWriter writer = new RosterJsonWriter(baseUrl);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     try (Connection connection = dataSource.getConnection()) {
       long generation = paging.generation(connection);
       long total = paging.total(connection, generation, RosterSql.count(view, request, boundary));
-      SqlFragment pageSql = pageSql(connection, generation, view, request, boundary, total);
+      SqlFragment pageSql =
+          pageSql(connection, generation, view, request, boundary, total, baseUrl);
+      StringBuilder json = new StringBuilder(16384).append("{\"").append(view.envelope());
+      json.append("\":[");
       try (PreparedStatement page = prepare(connection, pageSql);
-          ResultSet rows = page.executeQuery();
-          JsonGenerator json = RosterJsonWriter.JSON.createGenerator(out)) {
-        json.writeStartObject();
-        json.writeStartArray(view.envelope());
-        while (rows.next()) {
-          writer.writeRow(json, rows, request.fields());
+          ResultSet rows = page.executeQuery()) {
+        for (int row = 0; rows.next(); row++) {
+          json.append(row == 0 ? "" : ",").append(rows.getString(1));
         }
-        json.writeEnd();
-        json.writeEnd();
       }
-      return new RosterPage(out.toByteArray(), total);
+      return new RosterPage(json.append("]}").toString().getBytes(StandardCharsets.UTF_8), total);
     }
   }
 
@@ -62,7 +58,8 @@ public class RosterQueryService {
       RosterView view,
       CollectionRequest request,
       Optional<SqlFragment> boundary,
-      long total)
+      long total,
+      String baseUrl)
       throws SQLException {
     int n = request.offset() / RosterPaging.ANCHOR_STEP;
     if (request.sort().isEmpty() && n >= 1 && request.offset() < total) {
@@ -73,11 +70,11 @@ public class RosterQueryService {
               RosterSql.anchors(view, request, boundary, RosterPaging.ANCHOR_STEP),
               n);
       if (anchor.isPresent()) {
-        return RosterSql.pageAfter(
-            view, request, boundary, anchor.get(), request.offset() - n * RosterPaging.ANCHOR_STEP);
+        int skip = request.offset() - n * RosterPaging.ANCHOR_STEP;
+        return RosterSql.pageAfter(view, request, boundary, anchor.get(), skip, baseUrl);
       }
     }
-    return RosterSql.page(view, request, boundary);
+    return RosterSql.page(view, request, boundary, baseUrl);
   }
 
   /** One object as {@code {"<envelope>": {...}}}, or empty when it is not in the view. */
@@ -91,19 +88,13 @@ public class RosterQueryService {
       throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
-            prepare(connection, RosterSql.single(view, sourcedId, fields, boundary));
+            prepare(connection, RosterSql.single(view, sourcedId, fields, boundary, baseUrl));
         ResultSet rows = statement.executeQuery()) {
       if (!rows.next()) {
         return Optional.empty();
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-      try (JsonGenerator json = RosterJsonWriter.JSON.createGenerator(out)) {
-        json.writeStartObject();
-        json.writeKey(envelope);
-        new RosterJsonWriter(baseUrl).writeRow(json, rows, fields);
-        json.writeEnd();
-      }
-      return Optional.of(out.toByteArray());
+      String json = "{\"" + envelope + "\":" + rows.getString(1) + "}";
+      return Optional.of(json.getBytes(StandardCharsets.UTF_8));
     }
   }
 

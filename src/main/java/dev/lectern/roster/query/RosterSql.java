@@ -4,7 +4,6 @@ import dev.lectern.roster.model.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The SQL of OneRoster reads, assembled from an endpoint's view, the caller's boundary and the
@@ -15,10 +14,13 @@ public final class RosterSql {
 
   private RosterSql() {}
 
-  /** One page: the selected fields, in a stable order, with limit and offset bound last. */
+  /**
+   * One page: each row rendered as JSON text of the selected fields (hrefs under {@code baseUrl}),
+   * in a stable order, with limit and offset bound last.
+   */
   public static SqlFragment page(
-      RosterView view, CollectionRequest request, Optional<SqlFragment> boundary) {
-    return page(view, request, where(view, boundary, request.filter()), request.offset());
+      RosterView view, CollectionRequest request, Optional<SqlFragment> boundary, String baseUrl) {
+    return page(view, request, where(view, boundary, request.filter()), request.offset(), baseUrl);
   }
 
   /**
@@ -30,10 +32,11 @@ public final class RosterSql {
       CollectionRequest request,
       Optional<SqlFragment> boundary,
       String anchor,
-      int skip) {
+      int skip,
+      String baseUrl) {
     SqlFragment seek =
         SqlFragment.of("t.sourced_id " + (request.descending() ? "<" : ">") + " ?", anchor);
-    return page(view, request, where(view, boundary, request.filter(), seek), skip);
+    return page(view, request, where(view, boundary, request.filter(), seek), skip, baseUrl);
   }
 
   /**
@@ -57,18 +60,20 @@ public final class RosterSql {
   }
 
   private static SqlFragment page(
-      RosterView view, CollectionRequest request, SqlFragment where, int offset) {
+      RosterView view, CollectionRequest request, SqlFragment where, int offset, String baseUrl) {
+    SqlFragment row = RosterJsonSql.row(request.fields(), baseUrl);
     String direction = request.descending() ? " DESC" : " ASC";
     String order =
         request.sort().map(f -> "t." + f.select() + direction + ", ").orElse("")
             + "t.sourced_id"
             + direction;
-    List<Object> parameters = new ArrayList<>(where.parameters());
+    List<Object> parameters = new ArrayList<>(row.parameters());
+    parameters.addAll(where.parameters());
     parameters.add(request.limit());
     parameters.add(offset);
     return new SqlFragment(
         "SELECT "
-            + columns(request.fields())
+            + row.sql()
             + " FROM "
             + view.type().table()
             + " t"
@@ -87,14 +92,21 @@ public final class RosterSql {
         "SELECT count(*) FROM " + view.type().table() + " t" + where.sql(), where.parameters());
   }
 
-  /** One record of a view by sourcedId. */
+  /** One record of a view by sourcedId, rendered as JSON text like a page's rows. */
   public static SqlFragment single(
-      RosterView view, String sourcedId, List<Field> fields, Optional<SqlFragment> boundary) {
+      RosterView view,
+      String sourcedId,
+      List<Field> fields,
+      Optional<SqlFragment> boundary,
+      String baseUrl) {
+    SqlFragment row = RosterJsonSql.row(fields, baseUrl);
     SqlFragment where =
         where(view, boundary, Optional.empty(), SqlFragment.of("t.sourced_id = ?", sourcedId));
+    List<Object> parameters = new ArrayList<>(row.parameters());
+    parameters.addAll(where.parameters());
     return new SqlFragment(
-        "SELECT " + columns(fields) + " FROM " + view.type().table() + " t" + where.sql(),
-        where.parameters());
+        "SELECT " + row.sql() + " FROM " + view.type().table() + " t" + where.sql(),
+        List.copyOf(parameters));
   }
 
   /** Whether a record is in a view. */
@@ -127,11 +139,5 @@ public final class RosterSql {
       all = all.and(next);
     }
     return new SqlFragment(" WHERE (" + all.sql() + ")", all.parameters());
-  }
-
-  private static String columns(List<Field> fields) {
-    return fields.stream()
-        .map(f -> f.select().startsWith("array(") ? f.select() : "t." + f.select())
-        .collect(Collectors.joining(", "));
   }
 }
