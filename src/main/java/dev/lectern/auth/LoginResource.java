@@ -1,8 +1,12 @@
 package dev.lectern.auth;
 
+import dev.lectern.ops.ratelimit.RateLimitGuard;
+import dev.lectern.ops.ratelimit.RateLimitTier;
 import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.http.ClientAddress;
 import dev.lectern.platform.migration.NeedsSchema;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +15,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
 import java.util.logging.Logger;
 
 /** Password login for platform accounts: {@code POST /api/v1/auth/login}. */
@@ -25,6 +31,9 @@ public class LoginResource {
 
   @Inject AccountService accounts;
   @Inject AccessTokenIssuer tokens;
+  @Inject RateLimitGuard rateLimit;
+  @Inject ClientAddress clientAddress;
+  @Context HttpServletRequest servletRequest;
 
   /** Username or email, and password. */
   public record LoginRequest(
@@ -36,6 +45,11 @@ public class LoginResource {
   @POST
   @Path("login")
   public LoginResponse login(@NotNull @Valid LoginRequest request) {
+    rateLimit.enforce(
+        RateLimitTier.AUTH,
+        clientAddress.of(servletRequest)
+            + "|"
+            + request.username().strip().toLowerCase(Locale.ROOT));
     PlatformAccount account =
         accounts
             .authenticate(request.username(), request.password())

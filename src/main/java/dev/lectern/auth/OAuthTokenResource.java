@@ -1,13 +1,18 @@
 package dev.lectern.auth;
 
+import dev.lectern.ops.ratelimit.RateLimitGuard;
+import dev.lectern.ops.ratelimit.RateLimitTier;
+import dev.lectern.platform.http.ClientAddress;
 import dev.lectern.platform.migration.NeedsSchema;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +33,9 @@ public class OAuthTokenResource {
 
   @Inject ApiKeyService apiKeys;
   @Inject AccessTokenIssuer tokens;
+  @Inject RateLimitGuard rateLimit;
+  @Inject ClientAddress clientAddress;
+  @Context HttpServletRequest servletRequest;
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -44,6 +52,7 @@ public class OAuthTokenResource {
     Optional<String[]> basic = basicCredentials(authorization);
     String clientId = basic.map(c -> c[0]).orElse(formClientId);
     String clientSecret = basic.map(c -> c[1]).orElse(formClientSecret);
+    rateLimit.enforce(RateLimitTier.AUTH, clientAddress.of(servletRequest) + "|client:" + clientId);
     if (clientId == null || clientSecret == null) {
       return error(401, "invalid_client", "Client authentication is required.");
     }

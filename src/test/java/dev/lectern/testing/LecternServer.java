@@ -39,6 +39,12 @@ public final class LecternServer implements AutoCloseable {
     return this;
   }
 
+  /** Removes a variable the server would otherwise inherit from the test run's environment. */
+  public LecternServer without(String variable) {
+    environment.put(variable, null);
+    return this;
+  }
+
   public Http http() {
     return new Http("http://localhost:" + httpPort);
   }
@@ -51,7 +57,14 @@ public final class LecternServer implements AutoCloseable {
                 TestEnvironment.libertyDir().resolve("bin/server").toString(), "run", name)
             .redirectErrorStream(true)
             .redirectOutput(serverDir().resolve("console.log").toFile());
-    builder.environment().putAll(environment);
+    environment.forEach(
+        (variable, value) -> {
+          if (value == null) {
+            builder.environment().remove(variable);
+          } else {
+            builder.environment().put(variable, value);
+          }
+        });
     try {
       process = builder.start();
     } catch (IOException e) {

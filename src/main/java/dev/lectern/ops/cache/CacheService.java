@@ -33,11 +33,7 @@ public class CacheService {
   @Inject RedisConnection redis;
   @Inject CacheConfig config;
 
-  /** After a failed Redis call, Redis is skipped this long, so a hung Redis costs one timeout. */
-  private static final long RETRY_AFTER_NANOS = 2_000_000_000L;
-
   private final AtomicLong hits = new AtomicLong();
-  private volatile long redisSkippedUntil = System.nanoTime();
   private final AtomicLong misses = new AtomicLong();
   private Cache<String, Entry> local;
 
@@ -130,23 +126,15 @@ public class CacheService {
         localKeys);
   }
 
-  private Optional<RedisClient> usableRedis() {
-    return System.nanoTime() - redisSkippedUntil < 0 ? Optional.empty() : redis.client();
-  }
-
-  private void redisFailed(RuntimeException e) {
-    redisSkippedUntil = System.nanoTime() + RETRY_AFTER_NANOS;
-    LOG.fine(() -> "cache call to Redis failed, using memory for a while: " + e.getMessage());
-  }
-
   private Optional<Optional<String>> fromRedis(String key) {
-    return usableRedis()
+    return redis
+        .usable()
         .flatMap(
             client -> {
               try {
                 return Optional.of(Optional.ofNullable(client.get(redis.key(NAMESPACE + key))));
               } catch (RuntimeException e) {
-                redisFailed(e);
+                redis.failed("cache call", e);
                 return Optional.empty();
               }
             });
@@ -158,7 +146,7 @@ public class CacheService {
   }
 
   private boolean toRedis(String key, String value, long seconds) {
-    Optional<RedisClient> client = usableRedis();
+    Optional<RedisClient> client = redis.usable();
     if (client.isEmpty()) {
       return false;
     }
@@ -166,7 +154,7 @@ public class CacheService {
       client.get().set(redis.key(NAMESPACE + key), value, SetParams.setParams().ex(seconds));
       return true;
     } catch (RuntimeException e) {
-      redisFailed(e);
+      redis.failed("cache call", e);
       return false;
     }
   }

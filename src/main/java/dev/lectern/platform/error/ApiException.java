@@ -1,6 +1,8 @@
 package dev.lectern.platform.error;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure the caller can act on: services throw it with the status, a stable machine-readable
@@ -11,6 +13,7 @@ public class ApiException extends RuntimeException {
   private final int status;
   private final String code;
   private final List<ErrorBody.FieldProblem> details;
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   public ApiException(int status, String code, String message) {
     this(status, code, message, List.of());
@@ -34,5 +37,15 @@ public class ApiException extends RuntimeException {
 
   public List<ErrorBody.FieldProblem> details() {
     return details;
+  }
+
+  /** Adds a response header ({@code Retry-After}, say) to the error response. */
+  public ApiException header(String name, String value) {
+    headers.put(name, value);
+    return this;
+  }
+
+  public Map<String, String> headers() {
+    return Map.copyOf(headers);
   }
 }

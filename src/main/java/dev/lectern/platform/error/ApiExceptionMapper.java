@@ -13,10 +13,11 @@ public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
   @Override
   public Response toResponse(ApiException failure) {
-    Response response = errors.of(failure);
-    if (failure.status() == 503) {
-      return Response.fromResponse(response).header("Retry-After", "5").build();
+    Response.ResponseBuilder response = Response.fromResponse(errors.of(failure));
+    if (failure.status() == 503 && !failure.headers().containsKey("Retry-After")) {
+      response.header("Retry-After", "5");
     }
-    return response;
+    failure.headers().forEach(response::header);
+    return response.build();
   }
 }

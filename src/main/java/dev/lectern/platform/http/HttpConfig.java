@@ -8,13 +8,35 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** HTTP edge settings: which browser origins may call the API. */
+/** HTTP edge settings: which browser origins may call the API, which proxies to believe. */
 @ApplicationScoped
 public class HttpConfig {
 
   @Inject
   @ConfigProperty(name = "CORS_ALLOWED_ORIGINS", defaultValue = "")
   Optional<String> corsAllowedOrigins;
+
+  @Inject
+  @ConfigProperty(name = "TRUSTED_PROXIES", defaultValue = "")
+  Optional<String> trustedProxies;
+
+  private volatile TrustedProxies parsedProxies;
+
+  /**
+   * The proxies whose {@code X-Forwarded-For} is believed; none by default.
+   *
+   * @throws IllegalStateException naming {@code TRUSTED_PROXIES} when an entry does not parse
+   */
+  public TrustedProxies trustedProxies() {
+    if (parsedProxies == null) {
+      try {
+        parsedProxies = TrustedProxies.parse(trustedProxies.orElse(""));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("TRUSTED_PROXIES: " + e.getMessage(), e);
+      }
+    }
+    return parsedProxies;
+  }
 
   /** Exact origins ({@code https://lms.example.org}) allowed by CORS; empty switches CORS off. */
   public Set<String> corsAllowedOrigins() {

@@ -25,7 +25,11 @@ public class RedisConnection {
 
   @Inject RedisConfig config;
 
+  /** After a failed call, Redis is skipped this long, so a hung Redis costs one timeout. */
+  private static final long SKIP_AFTER_FAILURE_NANOS = 2_000_000_000L;
+
   private RedisClient client;
+  private volatile long skippedUntil = System.nanoTime();
 
   @PostConstruct
   void open() {
@@ -68,6 +72,21 @@ public class RedisConnection {
   /** The client, or empty when Redis is not configured. */
   public Optional<RedisClient> client() {
     return Optional.ofNullable(client);
+  }
+
+  /**
+   * The client, or empty when Redis is not configured or a call failed in the last two seconds:
+   * callers that have a fallback use this, so an outage costs one timeout every two seconds rather
+   * than one per request.
+   */
+  public Optional<RedisClient> usable() {
+    return System.nanoTime() - skippedUntil < 0 ? Optional.empty() : client();
+  }
+
+  /** Reports a failed call; {@link #usable()} is empty for a while. */
+  public void failed(String what, RuntimeException e) {
+    skippedUntil = System.nanoTime() + SKIP_AFTER_FAILURE_NANOS;
+    LOG.fine(() -> what + " failed, Redis skipped for a while: " + e.getMessage());
   }
 
   public boolean isConfigured() {

@@ -1,0 +1,70 @@
+package dev.lectern.ops.ratelimit;
+
+import dev.lectern.platform.http.ClientAddress;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.security.Principal;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Applies the tier of each API request once the caller is known (after authentication), and adds
+ * the {@code RateLimit-Policy} and {@code RateLimit} headers to every limited response, refusals
+ * included.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION + 100)
+public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+  @Inject RateLimitGuard guard;
+  @Inject ClientAddress clientAddress;
+  @Context HttpServletRequest servletRequest;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    Principal principal = request.getSecurityContext().getUserPrincipal();
+    Optional<String> clientId = Optional.empty();
+    if (principal instanceof JsonWebToken token
+        && token.getClaimNames() != null
+        && token.getClaimNames().contains("client_id")) {
+      clientId = Optional.of(token.getClaim("client_id").toString());
+    }
+    RateLimitRules.Caller caller =
+        clientId.isPresent()
+            ? RateLimitRules.Caller.API_KEY
+            : principal == null ? RateLimitRules.Caller.ANONYMOUS : RateLimitRules.Caller.USER;
+    Optional<RateLimitTier> tier =
+        RateLimitRules.tier(request.getMethod(), request.getUriInfo().getPath(false), caller);
+    if (tier.isEmpty()) {
+      return;
+    }
+    String key =
+        switch (caller) {
+          case API_KEY -> "client:" + clientId.get();
+          case USER -> "user:" + principal.getName();
+          case ANONYMOUS -> "ip:" + clientAddress.of(servletRequest);
+        };
+    guard.enforce(tier.get(), key);
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    guard
+        .decision()
+        .ifPresent(
+            decision -> {
+              response
+                  .getHeaders()
+                  .putSingle("RateLimit-Policy", decision.policy().header(decision.tier()));
+              response.getHeaders().putSingle("RateLimit", decision.header());
+            });
+  }
+}

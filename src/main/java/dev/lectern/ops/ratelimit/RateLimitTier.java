@@ -1,0 +1,46 @@
+package dev.lectern.ops.ratelimit;
+
+import java.util.Locale;
+
+/**
+ * The tiers of seed 004 plus anonymous callers and OneRoster API-key clients, with production
+ * defaults. {@code RATE_LIMIT_<TIER>} overrides a default without a rebuild.
+ */
+public enum RateLimitTier {
+  /** Login and token requests, per client IP and username (or client id). */
+  AUTH("5/1m"),
+  /** Password-reset requests, per client IP and username. */
+  PASSWORD_RESET("3/5m"),
+  /** Reads by signed-in users, per user. */
+  READ("60/1m"),
+  /** Writes by signed-in users, per user. */
+  WRITE("20/1m"),
+  /** Import uploads, per user. */
+  UPLOAD("5/5m"),
+  /** Admin API calls, per user. */
+  ADMIN("100/1m"),
+  /** Requests without a token, per client IP. */
+  ANONYMOUS("60/1m"),
+  /** OneRoster API-key clients, per client: sized for a nightly bulk sync of a large district. */
+  ONEROSTER("3000/1m");
+
+  private final String productionDefault;
+
+  RateLimitTier(String productionDefault) {
+    this.productionDefault = productionDefault;
+  }
+
+  /** The name in headers, metrics and logs: {@code password-reset}. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The environment variable that configures it: {@code RATE_LIMIT_PASSWORD_RESET}. */
+  public String configKey() {
+    return "RATE_LIMIT_" + name();
+  }
+
+  public String productionDefault() {
+    return productionDefault;
+  }
+}
