@@ -4,7 +4,8 @@ import dev.lectern.roster.model.Field;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
+import jakarta.json.stream.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,9 +15,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Runs OneRoster reads built by {@link RosterSql}, whose rows arrive rendered as JSON (see {@link
- * RosterJsonSql}), and wraps them in the envelope: the generation, the page and, when not cached,
- * the total and anchors, on one connection.
+ * Runs OneRoster reads built by {@link RosterSql} and renders the rows as they stream out of the
+ * result set: one statement for the page, one for the total, on one connection.
  */
 @ApplicationScoped
 public class RosterQueryService {
@@ -31,20 +31,24 @@ public class RosterQueryService {
   public RosterPage collection(
       RosterView view, CollectionRequest request, Optional<SqlFragment> boundary, String baseUrl)
       throws SQLException {
+    RosterJsonWriter writer = new RosterJsonWriter(baseUrl);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
     try (Connection connection = dataSource.getConnection()) {
       long generation = paging.generation(connection);
       long total = paging.total(connection, generation, RosterSql.count(view, request, boundary));
-      SqlFragment pageSql =
-          pageSql(connection, generation, view, request, boundary, total, baseUrl);
-      StringBuilder json = new StringBuilder(16384).append("{\"").append(view.envelope());
-      json.append("\":[");
+      SqlFragment pageSql = pageSql(connection, generation, view, request, boundary, total);
       try (PreparedStatement page = prepare(connection, pageSql);
-          ResultSet rows = page.executeQuery()) {
-        for (int row = 0; rows.next(); row++) {
-          json.append(row == 0 ? "" : ",").append(rows.getString(1));
+          ResultSet rows = page.executeQuery();
+          JsonGenerator json = RosterJsonWriter.JSON.createGenerator(out)) {
+        json.writeStartObject();
+        json.writeStartArray(view.envelope());
+        while (rows.next()) {
+          writer.writeRow(json, rows, request.fields());
         }
+        json.writeEnd();
+        json.writeEnd();
       }
-      return new RosterPage(json.append("]}").toString().getBytes(StandardCharsets.UTF_8), total);
+      return new RosterPage(out.toByteArray(), total);
     }
   }
 
@@ -58,8 +62,7 @@ public class RosterQueryService {
       RosterView view,
       CollectionRequest request,
       Optional<SqlFragment> boundary,
-      long total,
-      String baseUrl)
+      long total)
       throws SQLException {
     int n = request.offset() / RosterPaging.ANCHOR_STEP;
     if (request.sort().isEmpty() && n >= 1 && request.offset() < total) {
@@ -70,11 +73,11 @@ public class RosterQueryService {
               RosterSql.anchors(view, request, boundary, RosterPaging.ANCHOR_STEP),
               n);
       if (anchor.isPresent()) {
-        int skip = request.offset() - n * RosterPaging.ANCHOR_STEP;
-        return RosterSql.pageAfter(view, request, boundary, anchor.get(), skip, baseUrl);
+        return RosterSql.pageAfter(
+            view, request, boundary, anchor.get(), request.offset() - n * RosterPaging.ANCHOR_STEP);
       }
     }
-    return RosterSql.page(view, request, boundary, baseUrl);
+    return RosterSql.page(view, request, boundary);
   }
 
   /** One object as {@code {"<envelope>": {...}}}, or empty when it is not in the view. */
@@ -88,13 +91,19 @@ public class RosterQueryService {
       throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
-            prepare(connection, RosterSql.single(view, sourcedId, fields, boundary, baseUrl));
+            prepare(connection, RosterSql.single(view, sourcedId, fields, boundary));
         ResultSet rows = statement.executeQuery()) {
       if (!rows.next()) {
         return Optional.empty();
       }
-      String json = "{\"" + envelope + "\":" + rows.getString(1) + "}";
-      return Optional.of(json.getBytes(StandardCharsets.UTF_8));
+      ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+      try (JsonGenerator json = RosterJsonWriter.JSON.createGenerator(out)) {
+        json.writeStartObject();
+        json.writeKey(envelope);
+        new RosterJsonWriter(baseUrl).writeRow(json, rows, fields);
+        json.writeEnd();
+      }
+      return Optional.of(out.toByteArray());
     }
   }
 

@@ -4,6 +4,7 @@ import dev.lectern.roster.model.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The SQL of OneRoster reads, assembled from an endpoint's view, the caller's boundary and the
@@ -14,13 +15,10 @@ public final class RosterSql {
 
   private RosterSql() {}
 
-  /**
-   * One page: each row rendered as JSON text of the selected fields (hrefs under {@code baseUrl}),
-   * in a stable order, with limit and offset bound last.
-   */
+  /** One page: the selected fields, in a stable order, with limit and offset bound last. */
   public static SqlFragment page(
-      RosterView view, CollectionRequest request, Optional<SqlFragment> boundary, String baseUrl) {
-    return page(view, request, where(view, boundary, request.filter()), request.offset(), baseUrl);
+      RosterView view, CollectionRequest request, Optional<SqlFragment> boundary) {
+    return page(view, request, where(view, boundary, request.filter()), request.offset());
   }
 
   /**
@@ -32,11 +30,10 @@ public final class RosterSql {
       CollectionRequest request,
       Optional<SqlFragment> boundary,
       String anchor,
-      int skip,
-      String baseUrl) {
+      int skip) {
     SqlFragment seek =
         SqlFragment.of("t.sourced_id " + (request.descending() ? "<" : ">") + " ?", anchor);
-    return page(view, request, where(view, boundary, request.filter(), seek), skip, baseUrl);
+    return page(view, request, where(view, boundary, request.filter(), seek), skip);
   }
 
   /**
@@ -60,20 +57,18 @@ public final class RosterSql {
   }
 
   private static SqlFragment page(
-      RosterView view, CollectionRequest request, SqlFragment where, int offset, String baseUrl) {
-    SqlFragment row = RosterJsonSql.row(request.fields(), baseUrl);
+      RosterView view, CollectionRequest request, SqlFragment where, int offset) {
     String direction = request.descending() ? " DESC" : " ASC";
     String order =
         request.sort().map(f -> "t." + f.select() + direction + ", ").orElse("")
             + "t.sourced_id"
             + direction;
-    List<Object> parameters = new ArrayList<>(row.parameters());
-    parameters.addAll(where.parameters());
+    List<Object> parameters = new ArrayList<>(where.parameters());
     parameters.add(request.limit());
     parameters.add(offset);
     return new SqlFragment(
         "SELECT "
-            + row.sql()
+            + columns(request.fields())
             + " FROM "
             + view.type().table()
             + " t"
@@ -92,21 +87,14 @@ public final class RosterSql {
         "SELECT count(*) FROM " + view.type().table() + " t" + where.sql(), where.parameters());
   }
 
-  /** One record of a view by sourcedId, rendered as JSON text like a page's rows. */
+  /** One record of a view by sourcedId. */
   public static SqlFragment single(
-      RosterView view,
-      String sourcedId,
-      List<Field> fields,
-      Optional<SqlFragment> boundary,
-      String baseUrl) {
-    SqlFragment row = RosterJsonSql.row(fields, baseUrl);
+      RosterView view, String sourcedId, List<Field> fields, Optional<SqlFragment> boundary) {
     SqlFragment where =
         where(view, boundary, Optional.empty(), SqlFragment.of("t.sourced_id = ?", sourcedId));
-    List<Object> parameters = new ArrayList<>(row.parameters());
-    parameters.addAll(where.parameters());
     return new SqlFragment(
-        "SELECT " + row.sql() + " FROM " + view.type().table() + " t" + where.sql(),
-        List.copyOf(parameters));
+        "SELECT " + columns(fields) + " FROM " + view.type().table() + " t" + where.sql(),
+        where.parameters());
   }
 
   /** Whether a record is in a view. */
@@ -139,5 +127,11 @@ public final class RosterSql {
       all = all.and(next);
     }
     return new SqlFragment(" WHERE (" + all.sql() + ")", all.parameters());
+  }
+
+  private static String columns(List<Field> fields) {
+    return fields.stream()
+        .map(f -> f.select().startsWith("array(") ? f.select() : "t." + f.select())
+        .collect(Collectors.joining(", "));
   }
 }
