@@ -1,5 +1,7 @@
 package dev.lectern.auth;
 
+import dev.lectern.ops.audit.AuditOutcome;
+import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.error.ErrorBody.FieldProblem;
 import dev.lectern.platform.http.PathIds;
@@ -36,6 +38,7 @@ import java.util.Set;
 public class AccountAdminResource {
 
   @Inject AccountService accounts;
+  @Inject AuditService audit;
 
   /** A new account; roles are claim names such as {@code operator}. */
   public record NewAccount(
@@ -70,6 +73,8 @@ public class AccountAdminResource {
     PlatformAccount created =
         accounts.create(
             request.username(), request.email(), request.password(), roles(request.roles()));
+    audit.record(
+        "account.create", created.username() + " " + request.roles(), AuditOutcome.SUCCESS);
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(AccountView.of(created))
         .build();

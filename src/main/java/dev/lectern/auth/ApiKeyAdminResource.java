@@ -1,5 +1,7 @@
 package dev.lectern.auth;
 
+import dev.lectern.ops.audit.AuditOutcome;
+import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.http.PathIds;
 import dev.lectern.platform.migration.NeedsSchema;
@@ -31,6 +33,7 @@ import java.util.UUID;
 public class ApiKeyAdminResource {
 
   @Inject ApiKeyService apiKeys;
+  @Inject AuditService audit;
 
   /** A new key; {@code orgs} empty means the whole district. */
   public record NewApiKey(
@@ -79,6 +82,7 @@ public class ApiKeyAdminResource {
             request.scopes(),
             request.orgs() == null ? List.of() : request.orgs(),
             request.expiresAt());
+    audit.record("apikey.create", issued.key().clientId(), AuditOutcome.SUCCESS);
     return Response.created(uri.getAbsolutePathBuilder().path(issued.key().id().toString()).build())
         .entity(view(issued))
         .build();
@@ -99,7 +103,9 @@ public class ApiKeyAdminResource {
   @DELETE
   @Path("{id}")
   public ApiKeyView revoke(@PathParam("id") String id) {
-    return ApiKeyView.of(apiKeys.revoke(parse(id)));
+    ApiKey revoked = apiKeys.revoke(parse(id));
+    audit.record("apikey.revoke", revoked.clientId(), AuditOutcome.SUCCESS);
+    return ApiKeyView.of(revoked);
   }
 
   @POST
@@ -111,7 +117,9 @@ public class ApiKeyAdminResource {
   @POST
   @Path("{id}/rotate")
   public IssuedKeyView rotate(@PathParam("id") String id) {
-    return view(apiKeys.rotateSecret(parse(id)));
+    ApiKeyService.IssuedKey issued = apiKeys.rotateSecret(parse(id));
+    audit.record("apikey.rotate", issued.key().clientId(), AuditOutcome.SUCCESS);
+    return view(issued);
   }
 
   private static IssuedKeyView view(ApiKeyService.IssuedKey issued) {

@@ -1,5 +1,7 @@
 package dev.lectern.auth;
 
+import dev.lectern.ops.audit.AuditOutcome;
+import dev.lectern.ops.audit.AuditService;
 import dev.lectern.ops.ratelimit.RateLimitGuard;
 import dev.lectern.ops.ratelimit.RateLimitTier;
 import dev.lectern.platform.error.ApiException;
@@ -32,6 +34,7 @@ public class LoginResource {
   @Inject AccountService accounts;
   @Inject AccessTokenIssuer tokens;
   @Inject RateLimitGuard rateLimit;
+  @Inject AuditService audit;
   @Inject ClientAddress clientAddress;
   @Context HttpServletRequest servletRequest;
 
@@ -45,21 +48,28 @@ public class LoginResource {
   @POST
   @Path("login")
   public LoginResponse login(@NotNull @Valid LoginRequest request) {
-    rateLimit.enforce(
-        RateLimitTier.AUTH,
-        clientAddress.of(servletRequest)
-            + "|"
-            + request.username().strip().toLowerCase(Locale.ROOT));
+    try {
+      rateLimit.enforce(
+          RateLimitTier.AUTH,
+          clientAddress.of(servletRequest)
+              + "|"
+              + request.username().strip().toLowerCase(Locale.ROOT));
+    } catch (ApiException throttled) {
+      audit.recordAs(request.username(), "auth.login", "throttled", AuditOutcome.DENIED);
+      throw throttled;
+    }
     PlatformAccount account =
         accounts
             .authenticate(request.username(), request.password())
             .orElseThrow(
                 () -> {
+                  audit.recordAs(request.username(), "auth.login", null, AuditOutcome.FAILURE);
                   LOG.warning(() -> "Login refused for " + printable(request.username()));
                   return new ApiException(
                       401, "invalid_credentials", "The username or password is incorrect.");
                 });
     AccessTokenIssuer.IssuedToken token = tokens.issue(account);
+    audit.recordAs(account.username(), "auth.login", null, AuditOutcome.SUCCESS);
     LOG.info(() -> "Login of " + printable(account.username()));
     return new LoginResponse(token.token(), "Bearer", token.expiresInSeconds());
   }

@@ -1,5 +1,7 @@
 package dev.lectern.auth;
 
+import dev.lectern.ops.audit.AuditOutcome;
+import dev.lectern.ops.audit.AuditService;
 import dev.lectern.ops.ratelimit.RateLimitGuard;
 import dev.lectern.ops.ratelimit.RateLimitTier;
 import dev.lectern.platform.http.ClientAddress;
@@ -34,6 +36,7 @@ public class OAuthTokenResource {
   @Inject ApiKeyService apiKeys;
   @Inject AccessTokenIssuer tokens;
   @Inject RateLimitGuard rateLimit;
+  @Inject AuditService audit;
   @Inject ClientAddress clientAddress;
   @Context HttpServletRequest servletRequest;
 
@@ -57,6 +60,11 @@ public class OAuthTokenResource {
       return error(401, "invalid_client", "Client authentication is required.");
     }
     Optional<ApiKey> key = apiKeys.authenticate(clientId, clientSecret);
+    audit.recordAs(
+        "client:" + clientId,
+        "oauth.token",
+        null,
+        key.isPresent() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE);
     if (key.isEmpty()) {
       return error(401, "invalid_client", "Unknown client, wrong secret, or revoked key.");
     }

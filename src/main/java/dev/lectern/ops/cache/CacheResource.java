@@ -1,5 +1,7 @@
 package dev.lectern.ops.cache;
 
+import dev.lectern.ops.audit.AuditOutcome;
+import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -21,6 +23,7 @@ import java.util.Map;
 public class CacheResource {
 
   @Inject CacheService cache;
+  @Inject AuditService audit;
 
   @GET
   @Path("stats")
@@ -31,7 +34,9 @@ public class CacheResource {
   @POST
   @Path("clear")
   public Map<String, Long> clear() {
-    return Map.of("deleted", cache.clear());
+    long deleted = cache.clear();
+    audit.record("cache.clear", "*", AuditOutcome.SUCCESS);
+    return Map.of("deleted", deleted);
   }
 
   /** Invalidates the keys matching one pattern segment, such as {@code roster:*}. */
@@ -51,6 +56,8 @@ public class CacheResource {
     if (pattern == null || pattern.isBlank() || pattern.length() > 200) {
       throw new ApiException(400, "invalid_pattern", "Give a key pattern such as roster:*.");
     }
-    return Map.of("pattern", pattern, "deleted", cache.invalidate(pattern));
+    long deleted = cache.invalidate(pattern);
+    audit.record("cache.invalidate", pattern, AuditOutcome.SUCCESS);
+    return Map.of("pattern", pattern, "deleted", deleted);
   }
 }

@@ -1,5 +1,7 @@
 package dev.lectern.roster.api;
 
+import dev.lectern.ops.audit.AuditOutcome;
+import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.http.BaseUrls;
 import dev.lectern.platform.migration.NeedsSchema;
@@ -35,6 +37,7 @@ public class RosterAdminResource {
   @Inject RosterWriteService writes;
   @Inject RosterQueryService queries;
   @Inject HttpServletRequest request;
+  @Inject AuditService audit;
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
@@ -45,6 +48,7 @@ public class RosterAdminResource {
       throws SQLException {
     RosterType type = RosterWriteService.typeOf(collection);
     RosterWriteService.Outcome outcome = writes.upsert(type, sourcedId, body);
+    audit.record("roster.put", type.plural() + "/" + sourcedId, AuditOutcome.SUCCESS);
     return Response.status(outcome == RosterWriteService.Outcome.CREATED ? 201 : 200)
         .header("X-Lectern-Outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
         .entity(current(type, sourcedId))
@@ -59,6 +63,7 @@ public class RosterAdminResource {
     if (!writes.markDeleted(type, sourcedId)) {
       throw new ApiException(404, "not_found", "No " + type.singular() + " with this sourcedId.");
     }
+    audit.record("roster.delete", type.plural() + "/" + sourcedId, AuditOutcome.SUCCESS);
     return Response.ok(current(type, sourcedId)).build();
   }
 
