@@ -3,6 +3,7 @@
 #
 #   bench/oneroster-read/run.sh            (100k users, 1M enrollments, 50 schools, 3 rounds)
 #   USERS=10000 ENROLLMENTS=100000 SCHOOLS=10 ROUNDS=1 bench/oneroster-read/run.sh
+#   JFR=/tmp/lectern.jfr bench/oneroster-read/run.sh   (also records a JFR profile of the server)
 #
 # 1. Paging GET /users?limit=100 through the whole collection with 8 clients, against pgbench
 #    running the statements Lectern runs for one page while paging (users-page.sql: the
@@ -23,7 +24,7 @@ wlp=target/liberty/wlp
 here=bench/oneroster-read
 services=bin/dev-services
 
-[ -d "$wlp/usr/servers/lectern/apps" ] || mvn -B -q -DskipTests package liberty:create liberty:deploy
+mvn -B -q -DskipTests package liberty:create liberty:deploy
 bin/dev-services tools pgbench:postgresql-contrib wrk:wrk jq:jq
 
 db="lectern_bench_read_$$"
@@ -42,8 +43,13 @@ psql -h "$pg_host" -p "$pg_port" -U postgres -qc "CREATE DATABASE $db"
 rm -rf "$wlp/usr/servers/$server"
 cp -r "$wlp/usr/servers/lectern" "$wlp/usr/servers/$server"
 rm -rf "$wlp/usr/servers/$server/logs" "$wlp/usr/servers/$server/workarea"
+# The packaged WAR, not the loose application the tests use: a rebuild during the run cannot
+# change what is measured.
+rm -f "$wlp/usr/servers/$server/apps/"*
+cp target/lectern.war "$wlp/usr/servers/$server/apps/lectern.war"
 # Throughput is the subject here, not quotas: the read tier (admin tokens) is switched off.
 # bench/request-overhead measures a rate-limited read.
+[ -z "${JFR:-}" ] || export JVM_ARGS="-XX:StartFlightRecording=settings=profile,filename=$JFR"
 RATE_LIMIT_READ=off HTTP_PORT=$port HTTPS_PORT=$("$services" free-port) DB_USER=postgres DB_PASSWORD= \
   DB_URL="jdbc:postgresql://$pg_host:$pg_port/$db" REDIS_KEY_PREFIX="bench-$$:" \
   LECTERN_ADMIN_PASSWORD="$password" LECTERN_MASTER_KEY="bench-$$-$password" \

@@ -4,8 +4,7 @@ import dev.lectern.roster.model.Field;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.stream.JsonGenerator;
-import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,23 +31,20 @@ public class RosterQueryService {
       RosterView view, CollectionRequest request, Optional<SqlFragment> boundary, String baseUrl)
       throws SQLException {
     RosterJsonWriter writer = new RosterJsonWriter(baseUrl);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    StringBuilder out = new StringBuilder(64 * 1024);
     try (Connection connection = dataSource.getConnection()) {
       long generation = paging.generation(connection);
       long total = paging.total(connection, generation, RosterSql.count(view, request, boundary));
       SqlFragment pageSql = pageSql(connection, generation, view, request, boundary, total);
+      JsonText.key(out.append('{'), view.envelope()).append('[');
       try (PreparedStatement page = prepare(connection, pageSql);
-          ResultSet rows = page.executeQuery();
-          JsonGenerator json = RosterJsonWriter.JSON.createGenerator(out)) {
-        json.writeStartObject();
-        json.writeStartArray(view.envelope());
-        while (rows.next()) {
-          writer.writeRow(json, rows, request.fields());
+          ResultSet rows = page.executeQuery()) {
+        for (int row = 0; rows.next(); row++) {
+          writer.writeRow(row == 0 ? out : out.append(','), rows, request.fields());
         }
-        json.writeEnd();
-        json.writeEnd();
       }
-      return new RosterPage(out.toByteArray(), total);
+      out.append("]}");
+      return new RosterPage(out.toString().getBytes(StandardCharsets.UTF_8), total);
     }
   }
 
@@ -96,14 +92,9 @@ public class RosterQueryService {
       if (!rows.next()) {
         return Optional.empty();
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-      try (JsonGenerator json = RosterJsonWriter.JSON.createGenerator(out)) {
-        json.writeStartObject();
-        json.writeKey(envelope);
-        new RosterJsonWriter(baseUrl).writeRow(json, rows, fields);
-        json.writeEnd();
-      }
-      return Optional.of(out.toByteArray());
+      StringBuilder out = new StringBuilder(4096);
+      new RosterJsonWriter(baseUrl).writeRow(JsonText.key(out.append('{'), envelope), rows, fields);
+      return Optional.of(out.append('}').toString().getBytes(StandardCharsets.UTF_8));
     }
   }
 
