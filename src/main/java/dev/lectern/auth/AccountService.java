@@ -59,6 +59,12 @@ public class AccountService {
     return accounts.count();
   }
 
+  /** By username or email, for a caller known from its token. */
+  @Transactional
+  public Optional<PlatformAccount> findByLogin(String login) {
+    return accounts.findByLogin(login);
+  }
+
   @Transactional
   public Optional<PlatformAccount> find(UUID id) {
     return accounts.find(id);

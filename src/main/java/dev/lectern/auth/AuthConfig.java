@@ -15,6 +15,14 @@ public class AuthConfig {
   long accessTokenMinutes;
 
   @Inject
+  @ConfigProperty(name = "JWT_REFRESH_TOKEN_EXPIRE_DAYS", defaultValue = "14")
+  long refreshTokenDays;
+
+  @Inject
+  @ConfigProperty(name = "JWT_KEY_PUBLISH_LEAD_SECONDS", defaultValue = "60")
+  long keyPublishLeadSeconds;
+
+  @Inject
   @ConfigProperty(name = "ONEROSTER_TOKEN_EXPIRE_MINUTES", defaultValue = "60")
   long clientTokenMinutes;
 
@@ -36,6 +44,25 @@ public class AuthConfig {
 
   public Duration accessTokenLifetime() {
     return Duration.ofMinutes(Math.max(1, accessTokenMinutes));
+  }
+
+  /** Lifetime of a refresh token, renewed by each rotation. */
+  public Duration refreshTokenLifetime() {
+    return Duration.ofDays(Math.max(1, refreshTokenDays));
+  }
+
+  /** How long a new signing key is published before it signs. */
+  public Duration keyPublishLead() {
+    return Duration.ofSeconds(Math.max(0, keyPublishLeadSeconds));
+  }
+
+  /** The longest any token lives, plus a minute of clock skew: how long a retiring key stays. */
+  public Duration longestTokenLifetime() {
+    Duration longest =
+        accessTokenLifetime().compareTo(clientTokenLifetime()) > 0
+            ? accessTokenLifetime()
+            : clientTokenLifetime();
+    return longest.plusMinutes(1);
   }
 
   /** Lifetime of OneRoster client-credentials tokens. */

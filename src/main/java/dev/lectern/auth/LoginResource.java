@@ -19,10 +19,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
-/** Password login for platform accounts: {@code POST /api/v1/auth/login}. */
+/**
+ * Sessions of platform accounts: password login, refresh-token rotation, logout of one session or
+ * of all of them ({@code /api/v1/auth/...}).
+ */
 @Path("api/v1/auth")
 @NeedsSchema
 @Consumes(MediaType.APPLICATION_JSON)
@@ -33,6 +40,7 @@ public class LoginResource {
 
   @Inject AccountService accounts;
   @Inject AccessTokenIssuer tokens;
+  @Inject RefreshTokenService sessions;
   @Inject RateLimitGuard rateLimit;
   @Inject AuditService audit;
   @Inject ClientAddress clientAddress;
@@ -42,8 +50,15 @@ public class LoginResource {
   public record LoginRequest(
       @NotBlank @Size(max = 254) String username, @NotBlank @Size(max = 256) String password) {}
 
-  /** The bearer token to send as {@code Authorization: Bearer ...}. */
-  public record LoginResponse(String accessToken, String tokenType, long expiresIn) {}
+  /**
+   * The bearer token to send as {@code Authorization: Bearer ...}, and the refresh token that gets
+   * the next one (absent while Redis is unreachable: sign in again when the access token expires).
+   */
+  public record LoginResponse(
+      String accessToken, String tokenType, long expiresIn, String refreshToken) {}
+
+  /** A refresh token, for refresh and logout. */
+  public record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {}
 
   @POST
   @Path("login")
@@ -69,9 +84,57 @@ public class LoginResource {
                       401, "invalid_credentials", "The username or password is incorrect.");
                 });
     AccessTokenIssuer.IssuedToken token = tokens.issue(account);
+    String refreshToken = sessions.start(account.id()).orElse(null);
     audit.recordAs(account.username(), "auth.login", null, AuditOutcome.SUCCESS);
     LOG.info(() -> "Login of " + printable(account.username()));
-    return new LoginResponse(token.token(), "Bearer", token.expiresInSeconds());
+    return new LoginResponse(token.token(), "Bearer", token.expiresInSeconds(), refreshToken);
+  }
+
+  /** Rotates the refresh token; a token used twice ends its whole session family. */
+  @POST
+  @Path("refresh")
+  public LoginResponse refresh(@NotNull @Valid RefreshRequest request) {
+    RefreshTokenService.Rotation rotation;
+    try {
+      rotation = sessions.rotate(request.refreshToken());
+    } catch (RefreshTokenService.ReuseDetected reuse) {
+      String who = accounts.find(reuse.accountId()).map(PlatformAccount::username).orElse("?");
+      audit.recordAs(who, "auth.refresh_reuse", "session revoked", AuditOutcome.DENIED);
+      LOG.warning(() -> "Refresh token reused for " + printable(who) + "; session revoked");
+      throw reuse;
+    }
+    PlatformAccount account =
+        accounts
+            .find(rotation.accountId())
+            .filter(PlatformAccount::enabled)
+            .orElseThrow(
+                () -> new ApiException(401, "invalid_refresh_token", "The account is disabled."));
+    AccessTokenIssuer.IssuedToken token = tokens.issue(account);
+    return new LoginResponse(
+        token.token(), "Bearer", token.expiresInSeconds(), rotation.refreshToken());
+  }
+
+  /** Ends this session: its refresh token and every successor stop working. */
+  @POST
+  @Path("logout")
+  public Response logout(@NotNull @Valid RefreshRequest request) {
+    sessions.end(request.refreshToken());
+    audit.record("auth.logout", null, AuditOutcome.SUCCESS);
+    return Response.noContent().build();
+  }
+
+  /** Ends every session of the signed-in account. */
+  @POST
+  @Path("logout-all")
+  @Consumes(MediaType.WILDCARD)
+  public Map<String, Long> logoutAll(@Context SecurityContext security) {
+    PlatformAccount account =
+        Optional.ofNullable(security.getUserPrincipal())
+            .flatMap(p -> accounts.findByLogin(p.getName()))
+            .orElseThrow(() -> new ApiException(401, "unauthorized", "Sign in first."));
+    long ended = sessions.endAll(account.id());
+    audit.record("auth.logout_all", account.username(), AuditOutcome.SUCCESS);
+    return Map.of("endedSessions", ended);
   }
 
   /** A login name as it may appear in a log line: quoted, printable, bounded. */
