@@ -15,6 +15,7 @@ import java.time.Instant;
     query =
         "select k from SigningKey k where k.state in ('next', 'active', 'retiring')"
             + " order by k.createdAt")
+@NamedQuery(name = SigningKey.FIND_ALL, query = "select k from SigningKey k order by k.createdAt")
 @NamedQuery(
     name = SigningKey.FIND_ACTIVE,
     query = "select k from SigningKey k where k.state = 'active'")
@@ -22,6 +23,7 @@ public class SigningKey {
 
   static final String FIND_PUBLISHED = "SigningKey.findPublished";
   static final String FIND_ACTIVE = "SigningKey.findActive";
+  static final String FIND_ALL = "SigningKey.findAll";
 
   @Id
   @Column(length = 64)
@@ -45,18 +47,50 @@ public class SigningKey {
   @Column(name = "activated_at")
   private Instant activatedAt;
 
+  /** For a retiring key, when it leaves the JWKS; for a retired key, when it did. */
+  @Column(name = "retired_at")
+  private Instant retiredAt;
+
   protected SigningKey() {}
 
-  static SigningKey active(String kid, String publicJwk, byte[] privateKeyEncrypted) {
+  /** A key published ahead of signing, so every replica knows it before tokens carry it. */
+  static SigningKey next(String kid, String publicJwk, byte[] privateKeyEncrypted) {
     SigningKey key = new SigningKey();
     key.kid = kid;
     key.algorithm = "RS256";
     key.publicJwk = publicJwk;
     key.privateKeyEncrypted = privateKeyEncrypted;
-    key.state = "active";
+    key.state = "next";
     key.createdAt = Instant.now();
-    key.activatedAt = key.createdAt;
     return key;
+  }
+
+  /** The next key starts signing. */
+  void activate(Instant now) {
+    state = "active";
+    activatedAt = now;
+  }
+
+  /** The active key stops signing and stays published until {@code until}. */
+  void retireAt(Instant until) {
+    state = "retiring";
+    retiredAt = until;
+  }
+
+  void retire() {
+    state = "retired";
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant activatedAt() {
+    return activatedAt;
+  }
+
+  public Instant retiredAt() {
+    return retiredAt;
   }
 
   public String kid() {

@@ -24,6 +24,11 @@ public class SigningKeyRepository {
         .findFirst();
   }
 
+  /** Every key, retired ones too, oldest first. */
+  public List<SigningKey> findAll() {
+    return em.createNamedQuery(SigningKey.FIND_ALL, SigningKey.class).getResultList();
+  }
+
   public void store(SigningKey key) {
     em.persist(key);
   }

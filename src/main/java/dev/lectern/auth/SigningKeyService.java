@@ -2,18 +2,25 @@ package dev.lectern.auth;
 
 import dev.lectern.platform.db.ClusterLocks;
 import dev.lectern.platform.migration.SchemaReady;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -35,18 +42,110 @@ public class SigningKeyService {
   @Inject ClusterLocks locks;
   @Inject AuthConfig config;
 
+  @PersistenceContext(unitName = "lectern")
+  EntityManager em;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  /** Itself through its proxy, so that the timer's calls run in a transaction. */
+  @Inject SigningKeyService self;
+
   private volatile Keyring keyring;
+  private volatile boolean refreshFailing;
 
   @Transactional
   void ensureActiveKey(@Observes SchemaReady ready) {
     locks.lock(ClusterLocks.Lock.SIGNING_KEYS);
     if (keys.findActive().isEmpty() && config.masterKey().isPresent()) {
-      keys.store(generate(cipher()));
+      SigningKey first = generate(cipher());
+      first.activate(Instant.now());
+      keys.store(first);
       LOG.info("Created the first token signing key.");
     }
     keyring = load();
     if (keyring.problem() != null) {
       LOG.warning("Lectern cannot issue tokens: " + keyring.problem());
+    }
+    scheduler.scheduleWithFixedDelay(this::refresh, 2, 2, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Starts a rotation: a new key is published now and signs once every replica has had {@code
+   * JWT_KEY_PUBLISH_LEAD_SECONDS} to publish it too; a rotation already under way is returned.
+   */
+  @Transactional
+  public SigningKey rotate() {
+    locks.lock(ClusterLocks.Lock.SIGNING_KEYS);
+    Optional<SigningKey> pending =
+        keys.findAll().stream().filter(k -> k.state().equals("next")).findFirst();
+    if (pending.isPresent()) {
+      return pending.get();
+    }
+    SigningKey next = generate(cipher());
+    keys.store(next);
+    LOG.info(() -> "Signing key rotation started: " + next.kid() + " signs after the lead time.");
+    keyring = load();
+    return next;
+  }
+
+  @Transactional
+  public List<SigningKey> all() {
+    return keys.findAll();
+  }
+
+  /** When a key in state next starts signing. */
+  public Instant activationOf(SigningKey key) {
+    return key.createdAt().plus(config.keyPublishLead());
+  }
+
+  /**
+   * Every two seconds on every replica: moves the rotation on (once per cluster, under the lock)
+   * and reloads the keyring, so a new key is published and used everywhere within seconds.
+   */
+  void refresh() {
+    try {
+      self.advance();
+      keyring = load();
+      refreshFailing = false;
+    } catch (RuntimeException e) {
+      if (!refreshFailing) {
+        LOG.log(Level.WARNING, "Signing keys not refreshed; retrying every 2 s", e);
+      }
+      refreshFailing = true;
+    }
+  }
+
+  /** Public: Liberty applies {@code @Transactional} to public methods only. */
+  @Transactional
+  public void advance() {
+    Instant now = Instant.now();
+    List<SigningKey> all = keys.findAll();
+    boolean due =
+        all.stream()
+            .anyMatch(
+                k ->
+                    (k.state().equals("next") && !activationOf(k).isAfter(now))
+                        || (k.state().equals("retiring") && !k.retiredAt().isAfter(now)));
+    if (!due) {
+      return;
+    }
+    locks.lock(ClusterLocks.Lock.SIGNING_KEYS);
+    for (SigningKey key : keys.findAll()) {
+      if (key.state().equals("retiring") && !key.retiredAt().isAfter(now)) {
+        key.retire();
+        LOG.info(() -> "Signing key " + key.kid() + " retired: every token it signed has expired.");
+      }
+    }
+    Optional<SigningKey> next =
+        keys.findAll().stream()
+            .filter(k -> k.state().equals("next") && !activationOf(k).isAfter(now))
+            .findFirst();
+    if (next.isPresent()) {
+      // The old key stays published until the longest-lived token it signed has expired.
+      keys.findActive().ifPresent(old -> old.retireAt(now.plus(config.longestTokenLifetime())));
+      em.flush();
+      next.get().activate(now);
+      LOG.info(() -> "Signing key " + next.get().kid() + " now signs new tokens.");
     }
   }
 
@@ -112,7 +211,7 @@ public class SigningKeyService {
       jwk.setKeyId(kid);
       jwk.setAlgorithm("RS256");
       jwk.setUse("sig");
-      return SigningKey.active(
+      return SigningKey.next(
           kid,
           jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY),
           cipher.encrypt(jwk.getPrivateKey().getEncoded()));

@@ -1,0 +1,62 @@
+package dev.lectern.auth;
+
+import dev.lectern.ops.audit.AuditOutcome;
+import dev.lectern.ops.audit.AuditService;
+import dev.lectern.platform.migration.NeedsSchema;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Token signing keys for admins: {@code GET /api/v1/admin/auth/keys} and {@code POST
+ * /api/v1/admin/auth/keys/rotate}. Private halves never leave the database.
+ */
+@Path("api/v1/admin/auth/keys")
+@NeedsSchema
+@Produces(MediaType.APPLICATION_JSON)
+public class SigningKeyAdminResource {
+
+  @Inject SigningKeyService keys;
+  @Inject AuditService audit;
+
+  /**
+   * One key: {@code signsFrom} is when a key in state {@code next} starts signing, {@code
+   * retiresAt} when a retiring key leaves the JWKS.
+   */
+  public record SigningKeyView(
+      String kid,
+      String state,
+      Instant createdAt,
+      Instant activatedAt,
+      Instant signsFrom,
+      Instant retiresAt) {}
+
+  @GET
+  public List<SigningKeyView> list() {
+    return keys.all().stream().map(this::view).toList();
+  }
+
+  @POST
+  @Path("rotate")
+  public Response rotate() {
+    SigningKey next = keys.rotate();
+    audit.record("auth.key_rotate", next.kid(), AuditOutcome.SUCCESS);
+    return Response.accepted(view(next)).build();
+  }
+
+  private SigningKeyView view(SigningKey key) {
+    return new SigningKeyView(
+        key.kid(),
+        key.state(),
+        key.createdAt(),
+        key.activatedAt(),
+        key.state().equals("next") ? keys.activationOf(key) : null,
+        key.retiredAt());
+  }
+}
