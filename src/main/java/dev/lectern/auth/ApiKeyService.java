@@ -57,6 +57,21 @@ public class ApiKeyService {
     return new IssuedKey(key, secret);
   }
 
+  /** Revokes every key that is still usable (incident lockdown); returns how many. */
+  @Transactional
+  public int revokeAll() {
+    Instant now = Instant.now();
+    int revoked = 0;
+    for (ApiKey key : keys.findAll()) {
+      if (key.isActive(now)) {
+        key.revoke(now);
+        revoked++;
+      }
+    }
+    active.clear();
+    return revoked;
+  }
+
   @Transactional
   public List<ApiKey> list() {
     return keys.findAll();

@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Refresh tokens: opaque, stored only as SHA-256 hashes in Redis with their lifetime, rotated on
@@ -23,8 +25,8 @@ import redis.clients.jedis.params.SetParams;
  * revokes it, logout-all revokes every family of the account.
  *
  * <p>Keys under {@code session:}: {@code token:<hash>} = {@code active|used <family> <account>},
- * {@code family:<id>} = {@code <account>} while the session lives, {@code account:<id>} = the set
- * of the account's families.
+ * {@code family:<id>} = {@code <account> <started millis>} while the session lives, {@code
+ * account:<id>} = the set of the account's families.
  */
 @ApplicationScoped
 public class RefreshTokenService {
@@ -33,6 +35,7 @@ public class RefreshTokenService {
 
   @Inject RedisConnection redis;
   @Inject AuthConfig config;
+  @Inject LockdownService lockdown;
 
   /** What a valid refresh yields: the account, and the token that replaces the one presented. */
   public record Rotation(UUID accountId, String refreshToken) {}
@@ -46,7 +49,9 @@ public class RefreshTokenService {
     try {
       String family = UUID.randomUUID().toString();
       long ttl = ttlSeconds();
-      client.get().setex(key("family:" + family), ttl, accountId.toString());
+      client
+          .get()
+          .setex(key("family:" + family), ttl, accountId + " " + System.currentTimeMillis());
       client.get().sadd(key("account:" + accountId), family);
       client.get().expire(key("account:" + accountId), ttl);
       return Optional.of(issue(client.get(), family, accountId));
@@ -81,7 +86,9 @@ public class RefreshTokenService {
         client.del(key("family:" + family));
         throw new ReuseDetected(accountId);
       }
-      if (client.get(key("family:" + family)) == null) {
+      String session = client.get(key("family:" + family));
+      if (session == null
+          || lockdown.endedSessionStartedAt(Long.parseLong(session.split(" ")[1]))) {
         throw invalid();
       }
       client.expire(key("family:" + family), ttlSeconds());
@@ -121,6 +128,30 @@ public class RefreshTokenService {
       return ended;
     } catch (RuntimeException e) {
       redis.failed("logout-all", e);
+      throw unavailable();
+    }
+  }
+
+  /** Ends every session of every account (lockdown); returns how many were open. */
+  public long endEverything() {
+    RedisClient client = client();
+    try {
+      long ended = 0;
+      ScanParams params = new ScanParams().match(key("*")).count(500);
+      String cursor = ScanParams.SCAN_POINTER_START;
+      do {
+        ScanResult<String> page = client.scan(cursor, params);
+        for (String found : page.getResult()) {
+          ended += found.startsWith(key("family:")) ? 1 : 0;
+        }
+        if (!page.getResult().isEmpty()) {
+          client.unlink(page.getResult().toArray(String[]::new));
+        }
+        cursor = page.getCursor();
+      } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+      return ended;
+    } catch (RuntimeException e) {
+      redis.failed("lockdown", e);
       throw unavailable();
     }
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 final class RunbookBlocks {
 
   private static final String EXPECT = "# expect:";
+  private static final String DESTRUCTIVE = "# destructive:";
 
   private RunbookBlocks() {}
 
@@ -19,7 +20,20 @@ final class RunbookBlocks {
   record Block(String heading, int line, String script, List<String> expects) {
 
     String firstLine() {
-      return script.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+      return script
+          .lines()
+          .filter(l -> !l.isBlank() && !l.strip().startsWith(DESTRUCTIVE))
+          .findFirst()
+          .orElse("")
+          .strip();
+    }
+
+    /**
+     * A block marked {@code # destructive: <what it does>} changes the server for everyone (a
+     * lockdown, a restore): the test runs it against a throwaway server and database.
+     */
+    boolean destructive() {
+      return script.lines().anyMatch(l -> l.strip().startsWith(DESTRUCTIVE));
     }
 
     @Override

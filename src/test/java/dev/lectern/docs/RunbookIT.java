@@ -3,6 +3,8 @@ package dev.lectern.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.testing.Http;
+import dev.lectern.testing.LecternServer;
+import dev.lectern.testing.Sql;
 import dev.lectern.testing.TestEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -19,10 +22,35 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The runbook is a contract: every {@code bash} block of {@code docs/runbook.md} runs against the
- * server under test and its output must contain what the block expects. Blocks that cannot run here
- * are listed, each with its reason, in {@code docs/runbook-allowlist.txt}.
+ * server under test and its output must contain what the block expects. Destructive blocks run
+ * against a throwaway server with a database of its own. Blocks that cannot run here are listed,
+ * each with its reason, in {@code docs/runbook-allowlist.txt}.
  */
 class RunbookIT {
+
+  private static LecternServer throwaway;
+  private static String throwawayToken;
+
+  @AfterAll
+  static void stopThrowaway() {
+    if (throwaway != null) {
+      throwaway.close();
+    }
+  }
+
+  /** Started on the first destructive block. */
+  private static LecternServer throwaway() throws Exception {
+    if (throwaway == null) {
+      throwaway =
+          new LecternServer("runbook")
+              .with("DB_URL", Sql.createDatabase("runbook"))
+              .with("REDIS_KEY_PREFIX", TestEnvironment.redisKeyPrefix() + "runbook:")
+              .start()
+              .awaitReady();
+      throwawayToken = throwaway.http().adminToken();
+    }
+    return throwaway;
+  }
 
   private static final Path RUNBOOK = TestEnvironment.projectDir().resolve("docs/runbook.md");
   private static final Path ALLOWLIST =
@@ -48,19 +76,23 @@ class RunbookIT {
                           allowlist.containsKey(block.firstLine()),
                           () -> "allowlisted: " + allowlist.get(block.firstLine()));
                       assertThat(block.expects()).as("expectations of " + block).isNotEmpty();
-                      String output = run(block, adminToken);
+                      String output =
+                          block.destructive()
+                              ? run(block, throwaway().http().baseUrl(), throwawayToken)
+                              : run(block, TestEnvironment.baseUrl(), adminToken);
                       for (String expected : block.expects()) {
                         assertThat(output).as(block.toString()).contains(expected);
                       }
                     }));
   }
 
-  private static String run(RunbookBlocks.Block block, String adminToken) throws Exception {
+  private static String run(RunbookBlocks.Block block, String url, String adminToken)
+      throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder("bash", "-euo", "pipefail", "-c", block.script())
             .directory(TestEnvironment.projectDir().toFile())
             .redirectErrorStream(true);
-    builder.environment().put("LECTERN_URL", TestEnvironment.baseUrl());
+    builder.environment().put("LECTERN_URL", url);
     builder.environment().put("ADMIN_TOKEN", adminToken);
     Process process = builder.start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {

@@ -39,4 +39,16 @@ public final class Sql {
       return rs.getLong(1);
     }
   }
+
+  /**
+   * Creates an empty database of this test run ({@code <prefix>_<suffix>}, dropped with the run)
+   * and returns its JDBC URL.
+   */
+  public static String createDatabase(String suffix) throws SQLException {
+    String server =
+        "jdbc:postgresql://" + TestEnvironment.pgHost() + ":" + TestEnvironment.pgPort() + "/";
+    String database = TestEnvironment.databasePrefix() + "_" + suffix;
+    execute(server + "postgres", "CREATE DATABASE " + database);
+    return server + database;
+  }
 }

@@ -21,21 +21,7 @@ class SchemaVersionIT {
 
   @Test
   void shouldRefuseANewerSchemaThenMigrateWithoutRestartOnceItFits() throws Exception {
-    String database = TestEnvironment.databasePrefix() + "_future";
-    String admin =
-        "jdbc:postgresql://"
-            + TestEnvironment.pgHost()
-            + ":"
-            + TestEnvironment.pgPort()
-            + "/postgres";
-    String url =
-        "jdbc:postgresql://"
-            + TestEnvironment.pgHost()
-            + ":"
-            + TestEnvironment.pgPort()
-            + "/"
-            + database;
-    Sql.execute(admin, "CREATE DATABASE " + database);
+    String url = Sql.createDatabase("future");
     // Migrated by an older Lectern (V1), then by a newer one (V999) than the code under test.
     Flyway.configure()
         .dataSource(url, "postgres", "")

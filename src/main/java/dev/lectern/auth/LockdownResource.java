@@ -1,0 +1,36 @@
+package dev.lectern.auth;
+
+import dev.lectern.ops.audit.AuditOutcome;
+import dev.lectern.ops.audit.AuditService;
+import dev.lectern.platform.migration.NeedsSchema;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Incident lockdown for admins: {@code POST /api/v1/admin/auth/lockdown}. */
+@Path("api/v1/admin/auth/lockdown")
+@NeedsSchema
+@Produces(MediaType.APPLICATION_JSON)
+public class LockdownResource {
+
+  @Inject LockdownService lockdown;
+  @Inject AuditService audit;
+
+  /** Optional body {@code {"apiKeys": true}} also revokes every API key. */
+  public record LockdownRequest(Boolean apiKeys) {}
+
+  @POST
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public LockdownService.Lockdown lockDown(LockdownRequest request) {
+    boolean apiKeys = request != null && Boolean.TRUE.equals(request.apiKeys());
+    LockdownService.Lockdown done = lockdown.lockDown(apiKeys);
+    audit.record(
+        "auth.lockdown",
+        apiKeys ? "sessions, access tokens, API keys" : "sessions, access tokens",
+        AuditOutcome.SUCCESS);
+    return done;
+  }
+}
