@@ -8,6 +8,7 @@ import dev.lectern.testing.HttpResult;
 import dev.lectern.testing.Json;
 import dev.lectern.testing.LecternServer;
 import dev.lectern.testing.PrivateRedis;
+import dev.lectern.testing.TestEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two replicas with the production defaults of every tier (the test run raises them for the other
- * tests), sharing the database and a Redis of this test's own, which it stops and starts.
+ * Two replicas with the production defaults of every tier (and what sessions do without Redis) (the
+ * test run raises them for the other tests), sharing the database and a Redis of this test's own,
+ * which it stops and starts.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitIT {
@@ -124,6 +126,26 @@ class RateLimitIT {
       assertThat(statusesAlternating(local, 10)).containsOnly(401);
       assertThat(failedLogin(first.http(), local).status()).isEqualTo(429);
       assertThat(failedLogin(second.http(), local).status()).isEqualTo(429);
+
+      // Sessions need Redis: logins still give access tokens, refresh says why it cannot work.
+      HttpResult login =
+          first
+              .http()
+              .postJson(
+                  "/api/v1/auth/login",
+                  Json.object("username", "admin", "password", TestEnvironment.adminPassword())
+                      .toString());
+      assertThat(login.status()).as(login.toString()).isEqualTo(200);
+      assertThat(login.json().getString("accessToken")).isNotBlank();
+      assertThat(login.json().containsKey("refreshToken")).isFalse();
+      HttpResult refresh =
+          first
+              .http()
+              .postJson(
+                  "/api/v1/auth/refresh", Json.object("refreshToken", "any-token").toString());
+      assertThat(refresh.status()).isEqualTo(503);
+      assertThat(refresh.errorCode()).isEqualTo("sessions_unavailable");
+      assertThat(first.http().get("/api/v1/health").body()).contains("degraded");
     } finally {
       redis.start();
     }
