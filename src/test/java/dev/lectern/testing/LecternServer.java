@@ -51,6 +51,17 @@ public final class LecternServer implements AutoCloseable {
 
   /** Starts the server and waits until {@code /health/started} answers 200. */
   public LecternServer start() {
+    launch();
+    Http http = http();
+    Eventually.within(
+        Duration.ofSeconds(120),
+        () -> process.isAlive() && http.get("/health/started").status() == 200,
+        () -> "server " + name + " alive=" + process.isAlive());
+    return this;
+  }
+
+  /** Starts the server process without waiting for anything, for servers expected to fail. */
+  public LecternServer launch() {
     copyServer();
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -70,12 +81,17 @@ public final class LecternServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Http http = http();
-    Eventually.within(
-        Duration.ofSeconds(120),
-        () -> process.isAlive() && http.get("/health/started").status() == 200,
-        () -> "server " + name + " alive=" + process.isAlive());
     return this;
+  }
+
+  /** The server's {@code messages.log} as written so far, empty before it exists. */
+  public String messages() {
+    Path log = serverDir().resolve("logs/messages.log");
+    try {
+      return Files.exists(log) ? Files.readString(log) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -1,0 +1,62 @@
+package dev.lectern.platform.config;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What production requires of secrets: present, and at least 32 bytes of key material. Pure, so it
+ * is unit-tested; problems name the key and never contain a value.
+ */
+public final class SecretRules {
+
+  /** Bytes of key material a production secret must have. */
+  public static final int MIN_BYTES = 32;
+
+  private SecretRules() {}
+
+  /**
+   * The problems of the secrets {@code lookup} finds, empty when production may start.
+   *
+   * @param lookup reads a configuration key, null when it is not set
+   */
+  public static List<String> problems(Function<String, String> lookup) {
+    List<String> problems = new ArrayList<>();
+    for (String key : new String[] {"LECTERN_MASTER_KEY", "DB_PASSWORD"}) {
+      String value = lookup.apply(key);
+      if (value == null || value.isBlank()) {
+        problems.add(key + " is not set");
+      } else if (value.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
+        problems.add(key + " is shorter than " + MIN_BYTES + " bytes");
+      }
+    }
+    String backupKeys = lookup.apply("BACKUP_ENCRYPTION_KEYS");
+    if (backupKeys != null && !backupKeys.isBlank()) {
+      int position = 0;
+      for (String entry : backupKeys.split(",")) {
+        position++;
+        int colon = entry.indexOf(':');
+        String id = colon > 0 ? entry.substring(0, colon).strip() : "#" + position;
+        if (colon <= 0 || decodedLength(entry.substring(colon + 1).strip()) < MIN_BYTES) {
+          problems.add(
+              "BACKUP_ENCRYPTION_KEYS key "
+                  + id
+                  + " is not id:base64 of at least "
+                  + MIN_BYTES
+                  + " bytes");
+        }
+      }
+    }
+    return problems;
+  }
+
+  private static int decodedLength(String base64) {
+    try {
+      return Base64.getDecoder().decode(base64).length;
+    } catch (IllegalArgumentException e) {
+      return 0;
+    }
+  }
+}

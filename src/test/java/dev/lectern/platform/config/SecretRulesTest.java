@@ -1,0 +1,44 @@
+package dev.lectern.platform.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SecretRulesTest {
+
+  private static final String LONG = "x".repeat(32);
+  private static final String KEY32 = Base64.getEncoder().encodeToString(new byte[32]);
+  private static final String KEY16 = Base64.getEncoder().encodeToString(new byte[16]);
+
+  @Test
+  void shouldAcceptStrongSecrets() {
+    assertThat(SecretRules.problems(Map.of("LECTERN_MASTER_KEY", LONG, "DB_PASSWORD", LONG)::get))
+        .isEmpty();
+    assertThat(
+            SecretRules.problems(
+                Map.of(
+                        "LECTERN_MASTER_KEY", LONG,
+                        "DB_PASSWORD", LONG,
+                        "BACKUP_ENCRYPTION_KEYS", "k2:" + KEY32 + ",k1:" + KEY32)
+                    ::get))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldNameEachWeakOrMissingKeyWithoutItsValue() {
+    String weak = "short-but-secret";
+    var problems =
+        SecretRules.problems(
+            Map.of("LECTERN_MASTER_KEY", weak, "BACKUP_ENCRYPTION_KEYS", "k1:" + KEY16 + ",oops")
+                ::get);
+    assertThat(problems)
+        .containsExactly(
+            "LECTERN_MASTER_KEY is shorter than 32 bytes",
+            "DB_PASSWORD is not set",
+            "BACKUP_ENCRYPTION_KEYS key k1 is not id:base64 of at least 32 bytes",
+            "BACKUP_ENCRYPTION_KEYS key #2 is not id:base64 of at least 32 bytes");
+    assertThat(String.join(" ", problems)).doesNotContain(weak).doesNotContain(KEY16);
+  }
+}
