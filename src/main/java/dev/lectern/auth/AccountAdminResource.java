@@ -4,9 +4,11 @@ import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.error.ErrorBody.FieldProblem;
+import dev.lectern.platform.http.BaseUrls;
 import dev.lectern.platform.http.PathIds;
 import dev.lectern.platform.migration.NeedsSchema;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,7 +32,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /** Platform accounts for admins: {@code /api/v1/admin/users}. */
 @Path("api/v1/admin/users")
@@ -38,6 +44,8 @@ import java.util.Set;
 public class AccountAdminResource {
 
   @Inject AccountService accounts;
+  @Inject PasswordResetService resets;
+  @Inject HttpServletRequest servletRequest;
   @Inject AuditService audit;
 
   /** A new account; roles are claim names such as {@code operator}. */
@@ -78,6 +86,53 @@ public class AccountAdminResource {
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(AccountView.of(created))
         .build();
+  }
+
+  /** What an admin may change; absent fields stay as they are. */
+  public record AccountChange(
+      Boolean enabled, @Size(min = 1, max = 4) List<@NotBlank String> roles) {}
+
+  /** Enables or disables an account, or sets its roles; disabling ends its sessions. */
+  @PATCH
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public AccountView update(@PathParam("id") String id, @NotNull @Valid AccountChange change) {
+    UUID accountId = PathIds.uuid(id).orElseThrow(AccountAdminResource::notFound);
+    PlatformAccount updated =
+        accounts.update(
+            accountId,
+            Optional.ofNullable(change.enabled()),
+            Optional.ofNullable(change.roles()).map(AccountAdminResource::roles));
+    if (!updated.enabled()) {
+      resets.endSessions(accountId);
+    }
+    audit.record(
+        "account.update",
+        updated.username() + " enabled=" + updated.enabled() + " roles=" + updated.roles(),
+        AuditOutcome.SUCCESS);
+    return AccountView.of(updated);
+  }
+
+  /**
+   * Forces a password reset: the current password stops working, every session ends, and a reset
+   * token is mailed to the account's address.
+   */
+  @POST
+  @Path("{id}/password-reset")
+  public Response forcePasswordReset(@PathParam("id") String id) {
+    UUID accountId = PathIds.uuid(id).orElseThrow(AccountAdminResource::notFound);
+    PlatformAccount account = accounts.find(accountId).orElseThrow(AccountAdminResource::notFound);
+    accounts.invalidatePassword(accountId);
+    resets.endSessions(accountId);
+    boolean mailed =
+        resets.mailTokenTo(
+            accountId, BaseUrls.of(servletRequest) + "api/v1/auth/password-reset/confirm");
+    audit.record("account.password_reset", account.username(), AuditOutcome.SUCCESS);
+    return Response.accepted(Map.of("passwordInvalidated", true, "mailed", mailed)).build();
+  }
+
+  private static ApiException notFound() {
+    return new ApiException(404, "not_found", "No account with this id.");
   }
 
   private static Set<Role> roles(List<String> names) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,15 +39,91 @@ public class AccountService {
   }
 
   /**
-   * The enabled account with this username or email and password. An unknown login costs the same
-   * hashing time as a known one, so response times do not reveal which accounts exist.
+   * The outcome of a password check: the account when the password is right, or when the account is
+   * backing off after repeated failures, until when.
+   */
+  public record LoginAttempt(Optional<PlatformAccount> account, Optional<Instant> backoffUntil) {}
+
+  /**
+   * Checks a username or email and password. An unknown login costs the same hashing time as a
+   * known one, so response times do not reveal which accounts exist; an account backing off is not
+   * checked at all until its time has passed.
    */
   @Transactional
-  public Optional<PlatformAccount> authenticate(String login, String password) {
+  public LoginAttempt authenticate(String login, String password) {
     Optional<PlatformAccount> account = accounts.findByLogin(login);
     String stored = account.map(PlatformAccount::passwordHash).orElse(decoyHash);
     boolean matches = hasher.matches(password.toCharArray(), stored);
-    return account.filter(a -> matches && a.enabled());
+    Instant now = Instant.now();
+    if (account.isEmpty()) {
+      return new LoginAttempt(Optional.empty(), Optional.empty());
+    }
+    PlatformAccount found = account.get();
+    Optional<Instant> backoff = found.lockedUntil(now);
+    if (backoff.isPresent()) {
+      return new LoginAttempt(Optional.empty(), backoff);
+    }
+    if (!matches) {
+      found.loginFailed(now);
+      return new LoginAttempt(Optional.empty(), Optional.empty());
+    }
+    found.loginSucceeded();
+    return new LoginAttempt(account.filter(PlatformAccount::enabled), Optional.empty());
+  }
+
+  /** Changes what an admin may change; refuses to leave the installation without an admin. */
+  @Transactional
+  public PlatformAccount update(UUID id, Optional<Boolean> enabled, Optional<Set<Role>> roles) {
+    PlatformAccount account =
+        accounts
+            .find(id)
+            .orElseThrow(() -> new ApiException(404, "not_found", "No account with this id."));
+    boolean wasAdmin = account.enabled() && account.roles().contains(Role.ADMIN.claim());
+    enabled.ifPresent(account::setEnabled);
+    roles.ifPresent(
+        r -> {
+          if (r.isEmpty()) {
+            throw new ApiException(
+                422,
+                "validation_failed",
+                "The account is not valid.",
+                List.of(new FieldProblem("roles", "must name at least one role")));
+          }
+          account.setRoles(r);
+        });
+    boolean isAdmin = account.enabled() && account.roles().contains(Role.ADMIN.claim());
+    if (wasAdmin && !isAdmin && accounts.countEnabledWithRole(Role.ADMIN) <= 1) {
+      throw new ApiException(
+          409, "last_admin", "This is the last enabled admin; create another admin first.");
+    }
+    return account;
+  }
+
+  /** Sets a new password (policy-checked) and clears the back-off. */
+  @Transactional
+  public void changePassword(UUID id, String newPassword) {
+    PlatformAccount account = accounts.find(id).orElseThrow();
+    PasswordPolicy.problem(account.username(), newPassword)
+        .ifPresent(
+            p -> {
+              throw new ApiException(
+                  422,
+                  "validation_failed",
+                  "The password is not acceptable.",
+                  List.of(new FieldProblem("newPassword", p)));
+            });
+    account.changePassword(hasher.hash(newPassword.toCharArray()));
+  }
+
+  /** Replaces the password by a random one nobody knows: the owner must reset it. */
+  @Transactional
+  public void invalidatePassword(UUID id) {
+    byte[] random = new byte[32];
+    new java.security.SecureRandom().nextBytes(random);
+    accounts
+        .find(id)
+        .orElseThrow()
+        .changePassword(hasher.hash(java.util.HexFormat.of().formatHex(random).toCharArray()));
   }
 
   @Transactional

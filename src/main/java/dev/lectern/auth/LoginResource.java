@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,9 +75,23 @@ public class LoginResource {
       audit.recordAs(request.username(), "auth.login", "throttled", AuditOutcome.DENIED);
       throw throttled;
     }
+    AccountService.LoginAttempt attempt =
+        accounts.authenticate(request.username(), request.password());
+    if (attempt.backoffUntil().isPresent()) {
+      long seconds =
+          Math.max(1, Duration.between(Instant.now(), attempt.backoffUntil().get()).toSeconds());
+      audit.recordAs(request.username(), "auth.login", "backoff", AuditOutcome.DENIED);
+      LOG.warning(
+          () -> "Login of " + printable(request.username()) + " backing off " + seconds + " s");
+      throw new ApiException(
+              429,
+              "login_backoff",
+              "Too many failed logins for this account; try again in " + seconds + " s.")
+          .header("Retry-After", Long.toString(seconds));
+    }
     PlatformAccount account =
-        accounts
-            .authenticate(request.username(), request.password())
+        attempt
+            .account()
             .orElseThrow(
                 () -> {
                   audit.recordAs(request.username(), "auth.login", null, AuditOutcome.FAILURE);

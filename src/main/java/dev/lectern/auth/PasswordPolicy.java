@@ -1,7 +1,13 @@
 package dev.lectern.auth;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What a new password must satisfy; the answer names the rule so the caller can fix it. */
 public final class PasswordPolicy {
@@ -23,6 +29,28 @@ public final class PasswordPolicy {
         && password.toLowerCase(Locale.ROOT).equals(username.toLowerCase(Locale.ROOT))) {
       return Optional.of("must not be the username");
     }
+    if (COMMON.contains(password.toLowerCase(Locale.ROOT))) {
+      return Optional.of("is one of the most common passwords");
+    }
     return Optional.empty();
+  }
+
+  /** The bundled list, lower-cased; {@code #} lines are comments. */
+  private static final Set<String> COMMON = load();
+
+  private static Set<String> load() {
+    try (InputStream in = PasswordPolicy.class.getResourceAsStream("common-passwords.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("common-passwords.txt is missing from the build");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .map(l -> l.toLowerCase(Locale.ROOT))
+          .collect(Collectors.toUnmodifiableSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

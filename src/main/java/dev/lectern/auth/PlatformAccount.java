@@ -11,6 +11,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -58,6 +59,12 @@ public class PlatformAccount {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  @Column(name = "failed_logins", nullable = false)
+  private int failedLogins;
+
+  @Column(name = "locked_until")
+  private Instant lockedUntil;
+
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
@@ -101,4 +108,50 @@ public class PlatformAccount {
   public Instant createdAt() {
     return createdAt;
   }
+
+  /** Logins are refused without checking the password until then, after repeated failures. */
+  public Optional<Instant> lockedUntil(Instant now) {
+    return lockedUntil != null && lockedUntil.isAfter(now)
+        ? Optional.of(lockedUntil)
+        : Optional.empty();
+  }
+
+  /**
+   * Counts a failed login. From the fifth failure in a row the account backs off: 30 s, then twice
+   * as long after each further failure, at most 15 minutes.
+   */
+  void loginFailed(Instant now) {
+    failedLogins++;
+    if (failedLogins >= BACKOFF_AFTER) {
+      long seconds =
+          Math.min(MAX_BACKOFF_SECONDS, 30L << Math.min(10, failedLogins - BACKOFF_AFTER));
+      lockedUntil = now.plusSeconds(seconds);
+    }
+  }
+
+  void loginSucceeded() {
+    failedLogins = 0;
+    lockedUntil = null;
+  }
+
+  void changePassword(String newHash) {
+    passwordHash = newHash;
+    failedLogins = 0;
+    lockedUntil = null;
+    updatedAt = Instant.now();
+  }
+
+  void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+    updatedAt = Instant.now();
+  }
+
+  void setRoles(Set<Role> newRoles) {
+    roles.clear();
+    newRoles.forEach(role -> roles.add(role.claim()));
+    updatedAt = Instant.now();
+  }
+
+  static final int BACKOFF_AFTER = 5;
+  static final long MAX_BACKOFF_SECONDS = 15 * 60;
 }

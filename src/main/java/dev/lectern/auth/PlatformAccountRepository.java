@@ -45,6 +45,16 @@ public class PlatformAccountRepository {
         .getSingleResult();
   }
 
+  /** Enabled accounts holding the role, for the last-admin rule. */
+  public long countEnabledWithRole(Role role) {
+    return em.createQuery(
+            "select count(a) from PlatformAccount a join a.roles r where r = :role and a.enabled"
+                + " = true",
+            Long.class)
+        .setParameter("role", role.claim())
+        .getSingleResult();
+  }
+
   public void store(PlatformAccount account) {
     em.persist(account);
   }

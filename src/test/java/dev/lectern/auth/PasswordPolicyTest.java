@@ -18,4 +18,13 @@ class PasswordPolicyTest {
     assertThat(PasswordPolicy.problem("Administrator", "administrator"))
         .hasValueSatisfying(p -> assertThat(p).contains("username"));
   }
+
+  @Test
+  void shouldRefuseCommonPasswordsWhateverTheirCase() {
+    assertThat(PasswordPolicy.problem("ops", "Password1234"))
+        .hasValueSatisfying(p -> assertThat(p).contains("common"));
+    assertThat(PasswordPolicy.problem("ops", "QWERTYUIOP123"))
+        .hasValueSatisfying(p -> assertThat(p).contains("common"));
+    assertThat(PasswordPolicy.problem("ops", "a-long-first-password")).isEmpty();
+  }
 }

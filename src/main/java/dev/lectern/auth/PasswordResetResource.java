@@ -1,0 +1,72 @@
+package dev.lectern.auth;
+
+import dev.lectern.ops.audit.AuditOutcome;
+import dev.lectern.ops.audit.AuditService;
+import dev.lectern.ops.ratelimit.RateLimitGuard;
+import dev.lectern.ops.ratelimit.RateLimitTier;
+import dev.lectern.platform.http.BaseUrls;
+import dev.lectern.platform.http.ClientAddress;
+import dev.lectern.platform.migration.NeedsSchema;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import java.util.Map;
+
+/** Password reset by mail: {@code /api/v1/auth/password-reset} and {@code .../confirm}. */
+@Path("api/v1/auth/password-reset")
+@NeedsSchema
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class PasswordResetResource {
+
+  @Inject PasswordResetService resets;
+  @Inject RateLimitGuard rateLimit;
+  @Inject ClientAddress clientAddress;
+  @Inject AuditService audit;
+  @Context HttpServletRequest servletRequest;
+
+  /** The username or email of the account. */
+  public record ResetRequest(@NotBlank @Size(max = 254) String username) {}
+
+  /** The token from the mail and the new password. */
+  public record ResetConfirmation(
+      @NotBlank @Size(max = 128) String token, @NotNull @Size(max = 256) String newPassword) {}
+
+  /** Always 202, whether or not the account exists. */
+  @POST
+  public Response request(@NotNull @Valid ResetRequest request) {
+    String login = request.username().strip();
+    rateLimit.enforce(
+        RateLimitTier.PASSWORD_RESET,
+        clientAddress.of(servletRequest) + "|" + login.toLowerCase(Locale.ROOT));
+    resets.request(login, confirmUrl());
+    audit.recordAs(login, "auth.password_reset_request", null, AuditOutcome.SUCCESS);
+    return Response.accepted(
+            Map.of("status", "If the account exists and has an email, a reset token was sent."))
+        .build();
+  }
+
+  @POST
+  @Path("confirm")
+  public Response confirm(@NotNull @Valid ResetConfirmation confirmation) {
+    rateLimit.enforce(RateLimitTier.PASSWORD_RESET, clientAddress.of(servletRequest) + "|confirm");
+    String username = resets.confirm(confirmation.token(), confirmation.newPassword());
+    audit.recordAs(username, "auth.password_reset", null, AuditOutcome.SUCCESS);
+    return Response.noContent().build();
+  }
+
+  private String confirmUrl() {
+    return BaseUrls.of(servletRequest) + "api/v1/auth/password-reset/confirm";
+  }
+}
