@@ -19,51 +19,23 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 users=${USERS:-100000} enrollments=${ENROLLMENTS:-1000000} schools=${SCHOOLS:-50} rounds=${ROUNDS:-3}
 duration=${DURATION:-15}
-pg_host=${LECTERN_TEST_PG_HOST:-127.0.0.1} pg_port=${LECTERN_TEST_PG_PORT:-5432}
-wlp=target/liberty/wlp
 here=bench/oneroster-read
-services=bin/dev-services
+. bench/lib.sh
 
 mvn -B -q -DskipTests package liberty:create liberty:deploy
 bin/dev-services tools pgbench:postgresql-contrib wrk:wrk jq:jq
 
-db="lectern_bench_read_$$"
-server=bench-read
-port=$("$services" free-port)
-password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
-psql_db() { psql -h "$pg_host" -p "$pg_port" -U postgres -d "$db" -qAt "$@"; }
-cleanup() {
-  "$wlp/bin/server" stop "$server" >/dev/null 2>&1 || true
-  psql -h "$pg_host" -p "$pg_port" -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null || true
-  rm -rf "$wlp/usr/servers/$server"
-}
-trap cleanup EXIT
-psql -h "$pg_host" -p "$pg_port" -U postgres -qc "CREATE DATABASE $db"
-
-rm -rf "$wlp/usr/servers/$server"
-cp -r "$wlp/usr/servers/lectern" "$wlp/usr/servers/$server"
-rm -rf "$wlp/usr/servers/$server/logs" "$wlp/usr/servers/$server/workarea"
-# The packaged WAR, not the loose application the tests use: a rebuild during the run cannot
-# change what is measured.
-rm -f "$wlp/usr/servers/$server/apps/"*
-cp target/lectern.war "$wlp/usr/servers/$server/apps/lectern.war"
+[ -z "${JFR:-}" ] || export JVM_ARGS="-XX:StartFlightRecording=settings=profile,filename=$JFR"
 # Throughput is the subject here, not quotas: the read tier (admin tokens) is switched off.
 # bench/request-overhead measures a rate-limited read.
-[ -z "${JFR:-}" ] || export JVM_ARGS="-XX:StartFlightRecording=settings=profile,filename=$JFR"
-RATE_LIMIT_READ=off HTTP_PORT=$port HTTPS_PORT=$("$services" free-port) DB_USER=postgres DB_PASSWORD= \
-  DB_URL="jdbc:postgresql://$pg_host:$pg_port/$db" REDIS_KEY_PREFIX="bench-$$:" \
-  LECTERN_ADMIN_PASSWORD="$password" LECTERN_MASTER_KEY="bench-$$-$password" \
-  "$wlp/bin/server" start "$server" --clean >/dev/null
-url="http://127.0.0.1:$port"
-until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready")" = 200 ]; do sleep 0.5; done
+bench_start read target/lectern.war RATE_LIMIT_READ=off
 
 start=$(date +%s.%N)
 psql_db -v users="$users" -v enrollments="$enrollments" -v schools="$schools" -f bench/district/generate.sql
 echo "generated $users users, $enrollments enrollments, $schools schools in $(echo "$(date +%s.%N) - $start" | bc) s"
 psql_db -c "VACUUM ANALYZE"
 
-token=$(curl -fsS -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$password\"}" | jq -r .accessToken)
+token=$(admin_token)
 path=/ims/oneroster/rostering/v1p2
 pages=$(( (users + 99) / 100 ))
 
