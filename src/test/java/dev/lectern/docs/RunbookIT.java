@@ -29,7 +29,6 @@ import org.junit.jupiter.api.TestFactory;
 class RunbookIT {
 
   private static LecternServer throwaway;
-  private static String throwawayToken;
 
   @AfterAll
   static void stopThrowaway() {
@@ -47,7 +46,6 @@ class RunbookIT {
               .with("REDIS_KEY_PREFIX", TestEnvironment.redisKeyPrefix() + "runbook:")
               .start()
               .awaitReady();
-      throwawayToken = throwaway.http().adminToken();
     }
     return throwaway;
   }
@@ -78,7 +76,12 @@ class RunbookIT {
                       assertThat(block.expects()).as("expectations of " + block).isNotEmpty();
                       String output =
                           block.destructive()
-                              ? run(block, throwaway().http().baseUrl(), throwawayToken)
+                              // A fresh token: an earlier destructive block may have ended
+                              // every session (lockdown).
+                              ? run(
+                                  block,
+                                  throwaway().http().baseUrl(),
+                                  throwaway().http().adminToken())
                               : run(block, TestEnvironment.baseUrl(), adminToken);
                       for (String expected : block.expects()) {
                         assertThat(output).as(block.toString()).contains(expected);

@@ -1,5 +1,6 @@
 package dev.lectern.ops.health;
 
+import dev.lectern.ops.mode.ModeService;
 import dev.lectern.platform.config.BuildInfo;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ public class HealthReportResource {
 
   @Inject HealthChecks health;
   @Inject BuildInfo build;
+  @Inject ModeService modes;
 
   @GET
   public Response report() {
@@ -37,6 +39,7 @@ public class HealthReportResource {
     body.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
     body.put("uptime", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
     body.put("version", build.version());
+    body.put("mode", modes.effective().label());
     body.put("checks", views);
     return Response.status("unhealthy".equals(status) ? 503 : 200).entity(body).build();
   }

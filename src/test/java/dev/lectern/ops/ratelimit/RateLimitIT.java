@@ -157,6 +157,23 @@ class RateLimitIT {
         () -> "buckets are not shared again after Redis came back");
   }
 
+  @Test
+  @Order(5)
+  void shouldAnswerOneRosterClientsInTheImsxShapeWhenLimited() {
+    // Admin tokens read OneRoster on the read tier: 60 a minute per user.
+    HttpResult last = null;
+    for (int request = 0; request < 61; request++) {
+      last = first.http().get("/ims/oneroster/rostering/v1p2/orgs?limit=1", admin);
+      if (last.status() == 429) {
+        break;
+      }
+    }
+    assertThat(last.status()).isEqualTo(429);
+    assertThat(last.header("Retry-After")).isPresent();
+    assertThat(last.json().getString("imsx_codeMajor")).isEqualTo("failure");
+    assertThat(last.body()).contains("\"imsx_codeMinorFieldValue\":\"server_busy\"");
+  }
+
   private static List<Integer> statusesAlternating(String username, int attempts) {
     List<Integer> statuses = new ArrayList<>();
     for (int attempt = 0; attempt < attempts; attempt++) {

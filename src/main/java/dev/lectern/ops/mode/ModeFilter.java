@@ -1,0 +1,49 @@
+package dev.lectern.ops.mode;
+
+import dev.lectern.platform.error.ErrorResponses;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Refuses what the current mode does not accept with 503, {@code Retry-After} and the error shape
+ * (imsx on OneRoster paths), before authentication: a maintenance costs nothing per request.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION - 100)
+public class ModeFilter implements ContainerRequestFilter {
+
+  @Inject ModeService modes;
+  @Inject ErrorResponses errors;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    OperatingMode mode = modes.effective();
+    if (!ModeRules.refuses(mode, request.getMethod(), request.getUriInfo().getPath())) {
+      return;
+    }
+    ModeState state = modes.current();
+    String message =
+        (mode == OperatingMode.READ_ONLY
+                ? "Lectern is read-only: reads work, changes are refused"
+                : "Lectern is in maintenance")
+            + (state.reason() == null ? "" : " (" + state.reason() + ")")
+            + (state.until() == null ? "." : " until " + state.until() + ".");
+    String code = mode == OperatingMode.READ_ONLY ? "read_only" : "maintenance";
+    long retry =
+        state.until() == null
+            ? 60
+            : Math.max(1, Duration.between(Instant.now(), state.until()).toSeconds());
+    request.abortWith(
+        Response.fromResponse(errors.of(503, code, message, List.of()))
+            .header("Retry-After", Long.toString(retry))
+            .build());
+  }
+}
