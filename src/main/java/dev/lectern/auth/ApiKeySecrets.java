@@ -1,11 +1,10 @@
 package dev.lectern.auth;
 
+import dev.lectern.platform.config.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Client ids and secrets of API keys. A secret is 32 random bytes, so a plain SHA-256 is enough to
@@ -27,13 +26,7 @@ final class ApiKeySecrets {
   }
 
   static String hash(String secret) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return "sha256:" + Sha256.hex(secret);
   }
 
   static boolean matches(String secret, String storedHash) {

@@ -1,5 +1,6 @@
 package dev.lectern.auth;
 
+import dev.lectern.platform.db.SqlTimes;
 import dev.lectern.platform.migration.SchemaReady;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -88,19 +89,9 @@ public class LockdownService {
       Object value =
           em.createNativeQuery("SELECT locked_at FROM auth_lockdown WHERE id = 1")
               .getSingleResult();
-      lockedAt = Optional.ofNullable(value).map(LockdownService::instant);
+      lockedAt = Optional.ofNullable(value).map(SqlTimes::instant);
     } catch (RuntimeException e) {
       LOG.fine(() -> "Lockdown state not reloaded, next try in 2 s: " + e.getMessage());
     }
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    return ((java.sql.Timestamp) value).toInstant();
   }
 }

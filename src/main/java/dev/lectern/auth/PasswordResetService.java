@@ -1,5 +1,7 @@
 package dev.lectern.auth;
 
+import dev.lectern.platform.config.Sha256;
+import dev.lectern.platform.db.SqlTimes;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.mail.MailService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,15 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -75,9 +73,9 @@ public class PasswordResetService {
         em.createNativeQuery(
                 "SELECT account_id, expires_at FROM password_reset WHERE token_hash = ?1 AND"
                     + " used_at IS NULL FOR UPDATE")
-            .setParameter(1, hash(token))
+            .setParameter(1, Sha256.hex(token))
             .getResultList();
-    if (rows.isEmpty() || expired(rows.get(0)[1])) {
+    if (rows.isEmpty() || !SqlTimes.instant(rows.get(0)[1]).isAfter(Instant.now())) {
       throw new ApiException(
           400, "invalid_token", "The reset token is unknown, used or expired; ask for a new one.");
     }
@@ -105,7 +103,7 @@ public class PasswordResetService {
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     em.createNativeQuery(
             "INSERT INTO password_reset (token_hash, account_id, expires_at) VALUES (?1, ?2, ?3)")
-        .setParameter(1, hash(token))
+        .setParameter(1, Sha256.hex(token))
         .setParameter(2, account.id())
         .setParameter(3, Timestamp.from(Instant.now().plus(VALIDITY)))
         .executeUpdate();
@@ -120,25 +118,5 @@ public class PasswordResetService {
             + confirmUrl
             + "\n  {\"token\": \"<the token>\", \"newPassword\": \"<at least 12 characters>\"}\n\n"
             + "If you did not ask for this, ignore this mail; your password stays as it is.\n");
-  }
-
-  private static boolean expired(Object expiresAt) {
-    Instant expires =
-        expiresAt instanceof Timestamp t
-            ? t.toInstant()
-            : expiresAt instanceof Instant i
-                ? i
-                : ((java.time.OffsetDateTime) expiresAt).toInstant();
-    return !expires.isAfter(Instant.now());
-  }
-
-  static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 }

@@ -1,15 +1,12 @@
 package dev.lectern.auth;
 
+import dev.lectern.platform.config.Sha256;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.redis.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -70,7 +67,7 @@ public class RefreshTokenService {
   public Rotation rotate(String refreshToken) {
     RedisClient client = client();
     try {
-      String tokenKey = key("token:" + hash(refreshToken));
+      String tokenKey = key("token:" + Sha256.hex(refreshToken));
       String previous = client.get(tokenKey);
       if (previous == null) {
         throw invalid();
@@ -105,7 +102,7 @@ public class RefreshTokenService {
   public void end(String refreshToken) {
     RedisClient client = client();
     try {
-      String value = client.get(key("token:" + hash(refreshToken)));
+      String value = client.get(key("token:" + Sha256.hex(refreshToken)));
       if (value != null) {
         client.del(key("family:" + value.split(" ")[1]));
       }
@@ -174,7 +171,8 @@ public class RefreshTokenService {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    client.setex(key("token:" + hash(token)), ttlSeconds(), "active " + family + " " + accountId);
+    client.setex(
+        key("token:" + Sha256.hex(token)), ttlSeconds(), "active " + family + " " + accountId);
     return token;
   }
 
@@ -200,15 +198,5 @@ public class RefreshTokenService {
         503,
         "sessions_unavailable",
         "Sessions are unavailable while Redis is unreachable; sign in again with your password.");
-  }
-
-  private static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 }

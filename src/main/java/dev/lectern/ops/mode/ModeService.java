@@ -1,5 +1,6 @@
 package dev.lectern.ops.mode;
 
+import dev.lectern.platform.db.SqlTimes;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.migration.SchemaReady;
 import jakarta.annotation.PostConstruct;
@@ -13,7 +14,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -103,8 +103,8 @@ public class ModeService {
           new ModeState(
               OperatingMode.fromLabel((String) row[0]).orElse(OperatingMode.NORMAL),
               (String) row[1],
-              instant(row[2]),
-              instant(row[3]),
+              SqlTimes.instant(row[2]),
+              SqlTimes.instant(row[3]),
               (String) row[4]);
     } catch (RuntimeException e) {
       // Keep the last known mode while PostgreSQL cannot be read; readiness reports the outage.
@@ -118,18 +118,5 @@ public class ModeService {
       case "read-only" -> Optional.of(OperatingMode.READ_ONLY);
       default -> Optional.empty();
     };
-  }
-
-  private static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    return ((Timestamp) value).toInstant();
   }
 }

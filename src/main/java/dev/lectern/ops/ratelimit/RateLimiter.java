@@ -2,6 +2,7 @@ package dev.lectern.ops.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.lectern.platform.config.Sha256;
 import dev.lectern.platform.redis.RedisConnection;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -13,11 +14,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +71,7 @@ public class RateLimiter {
     if (policy.isEmpty()) {
       return Optional.empty();
     }
-    String bucketKey = tier.label() + ":" + digest(key);
+    String bucketKey = tier.label() + ":" + Sha256.shortHex(key);
     ConsumptionProbe probe =
         fromRedis(tier, bucketKey)
             .orElseGet(() -> localBucket(tier, bucketKey).tryConsumeAndReturnRemaining(1));
@@ -132,15 +130,5 @@ public class RateLimiter {
 
   private static long seconds(long nanos) {
     return (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
-  }
-
-  private static String digest(String key) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 }
