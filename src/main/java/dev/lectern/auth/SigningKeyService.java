@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -52,6 +53,7 @@ public class SigningKeyService {
 
   private volatile Keyring keyring;
   private volatile boolean refreshFailing;
+  private volatile String loadedKeys = "";
 
   @Transactional
   void ensureActiveKey(@Observes SchemaReady ready) {
@@ -100,12 +102,16 @@ public class SigningKeyService {
 
   /**
    * Every two seconds on every replica: moves the rotation on (once per cluster, under the lock)
-   * and reloads the keyring, so a new key is published and used everywhere within seconds.
+   * and reloads the keyring when the keys changed, so a new key is published and used everywhere
+   * within seconds without decrypting the signing key every two seconds.
    */
   void refresh() {
     try {
-      self.advance();
-      keyring = load();
+      String keys = self.advance();
+      if (!keys.equals(loadedKeys)) {
+        keyring = load();
+        loadedKeys = keys;
+      }
       refreshFailing = false;
     } catch (RuntimeException e) {
       if (!refreshFailing) {
@@ -115,9 +121,12 @@ public class SigningKeyService {
     }
   }
 
-  /** Public: Liberty applies {@code @Transactional} to public methods only. */
+  /**
+   * Moves the rotation on where it is due; returns every key's id and state afterwards. Public:
+   * Liberty applies {@code @Transactional} to public methods only.
+   */
   @Transactional
-  public void advance() {
+  public String advance() {
     Instant now = Instant.now();
     List<SigningKey> all = keys.findAll();
     boolean due =
@@ -127,7 +136,7 @@ public class SigningKeyService {
                     (k.state().equals("next") && !activationOf(k).isAfter(now))
                         || (k.state().equals("retiring") && !k.retiredAt().isAfter(now)));
     if (!due) {
-      return;
+      return fingerprint(all);
     }
     locks.lock(ClusterLocks.Lock.SIGNING_KEYS);
     for (SigningKey key : keys.findAll()) {
@@ -147,6 +156,11 @@ public class SigningKeyService {
       next.get().activate(now);
       LOG.info(() -> "Signing key " + next.get().kid() + " now signs new tokens.");
     }
+    return fingerprint(keys.findAll());
+  }
+
+  private static String fingerprint(List<SigningKey> keys) {
+    return keys.stream().map(k -> k.kid() + ":" + k.state()).collect(Collectors.joining(","));
   }
 
   /** The keyring, loaded on first use when the schema was not ready at startup. */
