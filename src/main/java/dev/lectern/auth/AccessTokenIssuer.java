@@ -3,7 +3,10 @@ package dev.lectern.auth;
 import dev.lectern.platform.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -37,11 +40,23 @@ public class AccessTokenIssuer {
     JwtClaims claims = new JwtClaims();
     claims.setSubject(key.clientId());
     claims.setClaim("upn", key.clientId());
-    claims.setClaim("client_id", key.clientId());
+    claims.setClaim(CLIENT_ID_CLAIM, key.clientId());
     claims.setClaim("scope", String.join(" ", scopes));
     claims.setStringListClaim("groups", List.of(CLIENT_GROUP));
     return sign(claims, config.clientTokenLifetime().toSeconds());
   }
+
+  /** The API key's client id when the principal is a client-credentials token. */
+  public static Optional<String> clientIdOf(Principal principal) {
+    if (principal instanceof JsonWebToken token
+        && token.getClaimNames() != null
+        && token.getClaimNames().contains(CLIENT_ID_CLAIM)) {
+      return Optional.of(token.getClaim(CLIENT_ID_CLAIM).toString());
+    }
+    return Optional.empty();
+  }
+
+  private static final String CLIENT_ID_CLAIM = "client_id";
 
   /** Group of client-credentials tokens. */
   public static final String CLIENT_GROUP = "oneroster-client";

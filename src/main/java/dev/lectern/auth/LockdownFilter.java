@@ -24,7 +24,7 @@ public class LockdownFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token
-        && (token.getClaimNames() == null || !token.getClaimNames().contains("client_id"))
+        && AccessTokenIssuer.clientIdOf(token).isEmpty()
         && lockdown.revokes(token.getIssuedAtTime())) {
       request.abortWith(
           errors.of(

@@ -1,5 +1,6 @@
 package dev.lectern.ops.ratelimit;
 
+import dev.lectern.auth.AccessTokenIssuer;
 import dev.lectern.platform.http.ClientAddress;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Applies the tier of each API request once the caller is known (after authentication), and adds
@@ -31,12 +31,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   @Override
   public void filter(ContainerRequestContext request) {
     Principal principal = request.getSecurityContext().getUserPrincipal();
-    Optional<String> clientId = Optional.empty();
-    if (principal instanceof JsonWebToken token
-        && token.getClaimNames() != null
-        && token.getClaimNames().contains("client_id")) {
-      clientId = Optional.of(token.getClaim("client_id").toString());
-    }
+    Optional<String> clientId = AccessTokenIssuer.clientIdOf(principal);
     RateLimitRules.Caller caller =
         clientId.isPresent()
             ? RateLimitRules.Caller.API_KEY

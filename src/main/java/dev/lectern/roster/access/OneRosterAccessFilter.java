@@ -51,11 +51,9 @@ public class OneRosterAccessFilter implements ContainerRequestFilter, ContainerR
       return;
     }
     SecurityContext security = request.getSecurityContext();
-    if (security.getUserPrincipal() instanceof JsonWebToken token
-        && token.getClaimNames() != null
-        && token.getClaimNames().contains("client_id")) {
-      String clientId = token.getClaim("client_id");
-      Optional<ApiKeyService.ActiveKey> key = apiKeys.active(clientId);
+    Optional<String> clientId = AccessTokenIssuer.clientIdOf(security.getUserPrincipal());
+    if (clientId.isPresent() && security.getUserPrincipal() instanceof JsonWebToken token) {
+      Optional<ApiKeyService.ActiveKey> key = apiKeys.active(clientId.get());
       if (key.isEmpty() || !token.getGroups().contains(AccessTokenIssuer.CLIENT_GROUP)) {
         request.abortWith(
             errors.of(401, "unauthorisedrequest", "The API key is revoked or expired.", List.of()));
