@@ -106,6 +106,20 @@ public final class LecternServer implements AutoCloseable {
     return this;
   }
 
+  /** Kills the server's JVM at once (SIGKILL), as a crash or an OOM killer would. */
+  public void kill() {
+    if (process == null) {
+      return;
+    }
+    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
     if (process == null) {

@@ -1,0 +1,45 @@
+package dev.lectern.roster.imports;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+
+/** How package files are read: strict UTF-8 (a leading BOM skipped) and RFC 4180 CSV. */
+final class CsvText {
+
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+  private CsvText() {}
+
+  /** A reader that fails on bytes that are not UTF-8 instead of replacing them. */
+  static Reader reader(InputStream in) throws IOException {
+    PushbackInputStream pushback = new PushbackInputStream(in, 3);
+    byte[] bom = new byte[3];
+    int n = pushback.readNBytes(bom, 0, 3);
+    boolean hasBom =
+        n == 3 && (bom[0] & 0xff) == 0xef && (bom[1] & 0xff) == 0xbb && (bom[2] & 0xff) == 0xbf;
+    if (!hasBom && n > 0) {
+      pushback.unread(bom, 0, n);
+    }
+    return new BufferedReader(
+        new InputStreamReader(
+            pushback,
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+        1 << 16);
+  }
+
+  static CSVParser parse(Reader reader) throws IOException {
+    return CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+  }
+}

@@ -1,0 +1,236 @@
+package dev.lectern.roster.imports;
+
+import dev.lectern.ops.jobs.JobCancelledException;
+import dev.lectern.ops.jobs.JobRun;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Applies a validated package to the roster in one transaction, bounded by {@code
+ * IMPORT_APPLY_TIMEOUT_SECONDS}: upserts that change only rows whose values differ, {@code
+ * tobedeleted} for delta deletions and for records a bulk file no longer contains, and a roster
+ * generation bump so every cached read is invalidated at commit. Every changed row is stamped with
+ * the same time, read when the apply starts.
+ */
+final class ImportApplier {
+
+  /** NOT NULL roster columns a CSV may leave empty. */
+  private static final Map<String, String> EMPTY =
+      Map.of("user_ids", "'[]'::jsonb", "agent_sourced_ids", "'{}'::text[]");
+
+  private final UUID job;
+  private final Manifest manifest;
+  private final JobRun run;
+  private final ImportProgress progress;
+  private final long deadlineNanos;
+  private Timestamp stamp;
+
+  ImportApplier(
+      UUID job, Manifest manifest, JobRun run, ImportProgress progress, int timeoutSeconds) {
+    this.job = job;
+    this.manifest = manifest;
+    this.run = run;
+    this.progress = progress;
+    this.deadlineNanos = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+  }
+
+  void apply(Connection c) throws SQLException {
+    boolean v11 = manifest.version().equals("1.1");
+    boolean rolesStaged =
+        v11
+            ? manifest.present().contains(CsvFile.USERS)
+            : manifest.present().contains(CsvFile.ROLES);
+    c.setAutoCommit(false);
+    try {
+      try (Statement s = c.createStatement();
+          ResultSet now = s.executeQuery("SELECT date_trunc('milliseconds', clock_timestamp())")) {
+        now.next();
+        stamp = now.getTimestamp(1);
+      }
+      List<CsvFile> files = manifest.present();
+      int done = 0;
+      for (CsvFile file : files) {
+        if (file.table() != null) {
+          long[] upserted = upsert(c, file, rolesStaged);
+          long deleted = delete(c, file);
+          progress.applied(
+              file, upserted[0], upserted[1], deleted, 80 + 20 * ++done / files.size());
+        }
+      }
+      if (rolesStaged && !manifest.present().contains(CsvFile.USERS)) {
+        long changed = updateRolesOnly(c);
+        progress.applied(CsvFile.ROLES, 0, changed, 0, 99);
+      }
+      run(c, "UPDATE roster_generation SET value = value + 1 WHERE id = 1");
+      run.checkCancelled();
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      if (run.cancelled()) {
+        throw new JobCancelledException();
+      }
+      if ("57014".equals(sqlState(e)) && System.nanoTime() > deadlineNanos) {
+        throw new IllegalStateException(
+            "the apply took longer than"
+                + " IMPORT_APPLY_TIMEOUT_SECONDS and was rolled back; nothing changed");
+      }
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  /** Inserts new records and updates changed ones; answers {created, updated}. */
+  private long[] upsert(Connection c, CsvFile file, boolean rolesStaged) throws SQLException {
+    List<String> columns = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (CsvColumn column : StagingTables.columns(file)) {
+      if (!column.column().startsWith("v11_")) {
+        columns.add(column.column());
+        String empty = EMPTY.get(column.column());
+        values.add(
+            empty == null
+                ? "s." + column.column()
+                : "coalesce(s." + column.column() + ", " + empty + ")");
+      }
+    }
+    columns.add("metadata");
+    values.add("s.metadata");
+    String from = StagingTables.of(job, file) + " s";
+    if (file == CsvFile.USERS) {
+      columns.addAll(List.of("roles", "role_names", "role_org_sourced_ids"));
+      if (rolesStaged) {
+        from +=
+            " LEFT JOIN "
+                + StagingTables.userRoles(job)
+                + " r ON r.user_sourced_id ="
+                + " s.sourced_id";
+      }
+      from += " LEFT JOIN roster_user e ON e.sourced_id = s.sourced_id";
+      values.add("coalesce(" + (rolesStaged ? "r.roles, " : "") + "e.roles, '[]')");
+      values.add("coalesce(" + (rolesStaged ? "r.role_names, " : "") + "e.role_names, '{}')");
+      values.add(
+          "coalesce("
+              + (rolesStaged ? "r.role_org_sourced_ids, " : "")
+              + "e.role_org_sourced_ids, '{}')");
+    }
+    List<String> compared = new ArrayList<>(List.of("status"));
+    compared.addAll(columns);
+    String sql =
+        "WITH up AS (INSERT INTO "
+            + file.table()
+            + " AS t (sourced_id, status,"
+            + " date_last_modified, "
+            + String.join(", ", columns)
+            + ") SELECT s.sourced_id,"
+            + " 'active', ?, "
+            + String.join(", ", values)
+            + " FROM "
+            + from
+            + " WHERE coalesce(s.status, 'active') = 'active'"
+            + " ON CONFLICT (sourced_id) DO UPDATE SET "
+            + compared.stream()
+                .map(col -> col + " = EXCLUDED." + col)
+                .collect(Collectors.joining(", "))
+            + ", date_last_modified = EXCLUDED.date_last_modified WHERE ("
+            + compared.stream().map(col -> "t." + col).collect(Collectors.joining(", "))
+            + ") IS DISTINCT FROM ("
+            + compared.stream().map(col -> "EXCLUDED." + col).collect(Collectors.joining(", "))
+            + ") RETURNING (xmax = 0) AS created)"
+            + " SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created)"
+            + " FROM up";
+    try (PreparedStatement s = prepare(c, sql)) {
+      s.setTimestamp(1, stamp);
+      try (ResultSet rows = s.executeQuery()) {
+        rows.next();
+        return new long[] {rows.getLong(1), rows.getLong(2)};
+      }
+    }
+  }
+
+  /** Delta: rows marked tobedeleted. Bulk: active records the file no longer contains. */
+  private long delete(Connection c, CsvFile file) throws SQLException {
+    String stage = StagingTables.of(job, file);
+    String sql =
+        manifest.mode(file) == Manifest.Mode.BULK
+            ? "UPDATE "
+                + file.table()
+                + " t SET status = 'tobedeleted', date_last_modified = ?"
+                + " WHERE t.status = 'active' AND NOT EXISTS (SELECT 1 FROM "
+                + stage
+                + " s"
+                + " WHERE s.sourced_id = t.sourced_id)"
+            : "UPDATE "
+                + file.table()
+                + " t SET status = 'tobedeleted', date_last_modified = ?"
+                + " FROM "
+                + stage
+                + " s WHERE s.sourced_id = t.sourced_id"
+                + " AND s.status = 'tobedeleted' AND t.status <> 'tobedeleted'";
+    try (PreparedStatement s = prepare(c, sql)) {
+      s.setTimestamp(1, stamp);
+      return s.executeUpdate();
+    }
+  }
+
+  /** A roles file without a users file: the roles of existing users change. */
+  private long updateRolesOnly(Connection c) throws SQLException {
+    String sql =
+        "UPDATE roster_user t SET roles = r.roles, role_names = r.role_names,"
+            + " role_org_sourced_ids = r.role_org_sourced_ids, date_last_modified = ? FROM "
+            + StagingTables.userRoles(job)
+            + " r WHERE r.user_sourced_id = t.sourced_id AND"
+            + " (t.roles, t.role_names, t.role_org_sourced_ids) IS DISTINCT FROM (r.roles,"
+            + " r.role_names, r.role_org_sourced_ids)";
+    try (PreparedStatement s = prepare(c, sql)) {
+      s.setTimestamp(1, stamp);
+      return s.executeUpdate();
+    }
+  }
+
+  /** A statement bounded by what is left of the apply's time, cancellable by an admin. */
+  private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+    run.checkCancelled();
+    long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
+    if (remainingMillis <= 0) {
+      throw new IllegalStateException(
+          "the apply took longer than IMPORT_APPLY_TIMEOUT_SECONDS"
+              + " and was rolled back; nothing changed");
+    }
+    run(c, "SET LOCAL statement_timeout = " + remainingMillis);
+    PreparedStatement statement = c.prepareStatement(sql);
+    run.onCancel(
+        () -> {
+          try {
+            statement.cancel();
+          } catch (SQLException e) {
+            // Already finished.
+          }
+        });
+    return statement;
+  }
+
+  private static void run(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private static String sqlState(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        return sql.getSQLState();
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,87 @@
+package dev.lectern.roster.imports;
+
+import dev.lectern.ops.jobs.JobFinished;
+import dev.lectern.ops.jobs.JobType;
+import dev.lectern.platform.migration.SchemaReady;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Cleans up after imports: a finished job's staging tables at once, and every six hours packages
+ * past their retention and staging tables no running job owns (left by a killed server).
+ */
+@ApplicationScoped
+public class ImportHousekeeping {
+
+  private static final Logger LOG = Logger.getLogger(ImportHousekeeping.class.getName());
+
+  @Resource(lookup = "jdbc/lecternDirect")
+  DataSource dataSource;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject ImportRunner runner;
+  @Inject ImportStorage storage;
+
+  void start(@Observes SchemaReady ready) {
+    scheduler.scheduleWithFixedDelay(this::sweep, 1, 360, TimeUnit.MINUTES);
+  }
+
+  void finished(@Observes JobFinished finished) {
+    if (finished.type() == JobType.IMPORT) {
+      try {
+        runner.dropStaging(finished.id());
+      } catch (SQLException e) {
+        LOG.log(
+            Level.WARNING,
+            "Could not drop the staging tables of job " + finished.id() + "; the next sweep will",
+            e);
+      }
+    }
+  }
+
+  void sweep() {
+    try {
+      int purged = storage.purgeExpired();
+      if (purged > 0) {
+        LOG.info("Deleted " + purged + " import packages past IMPORT_RETENTION_DAYS");
+      }
+      dropOrphanStaging();
+    } catch (IOException | SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Import housekeeping failed; it runs again in six hours", e);
+    }
+  }
+
+  private void dropOrphanStaging() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT DISTINCT substr(tablename, 2, 32) FROM pg_tables"
+                    + " WHERE schemaname = 'import_stage' AND NOT EXISTS (SELECT 1 FROM job"
+                    + " WHERE state = 'active' AND replace(id::text, '-', '')"
+                    + " = substr(tablename, 2, 32))");
+        ResultSet rows = s.executeQuery()) {
+      while (rows.next()) {
+        String hex = rows.getString(1);
+        UUID job =
+            UUID.fromString(
+                hex.replaceFirst(
+                    "(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}+)",
+                    "$1-$2-$3-$4-$5"));
+        StagingTables.dropAll(c, job);
+      }
+    }
+  }
+}

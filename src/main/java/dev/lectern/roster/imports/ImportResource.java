@@ -1,0 +1,80 @@
+package dev.lectern.roster.imports;
+
+import dev.lectern.ops.audit.AuditOutcome;
+import dev.lectern.ops.audit.AuditService;
+import dev.lectern.ops.jobs.Job;
+import dev.lectern.ops.jobs.JobService;
+import dev.lectern.ops.jobs.JobType;
+import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.migration.NeedsSchema;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.Map;
+
+/**
+ * Uploads of OneRoster CSV packages: {@code POST /api/v1/admin/imports} with the zip as the body or
+ * as the multipart field {@code file}. The package is stored and queued as an import job.
+ */
+@Path("api/v1/admin/imports")
+@NeedsSchema
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+  @Inject ImportStorage storage;
+  @Inject JobService jobs;
+  @Inject AuditService audit;
+
+  @POST
+  @Consumes({"application/zip", "application/x-zip-compressed", "application/octet-stream"})
+  public Response upload(InputStream body, @Context SecurityContext security)
+      throws IOException, SQLException {
+    return queue(body, null, security);
+  }
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response uploadForm(@FormParam("file") EntityPart file, @Context SecurityContext security)
+      throws IOException, SQLException {
+    if (file == null) {
+      throw new ApiException(
+          400,
+          "missing_file",
+          "Send the package as the multipart field 'file' (or as an application/zip body).");
+    }
+    try (InputStream in = file.getContent()) {
+      return queue(in, file.getFileName().orElse(null), security);
+    }
+  }
+
+  private Response queue(InputStream body, String fileName, SecurityContext security)
+      throws IOException, SQLException {
+    ImportStorage.StoredPackage stored = storage.store(body);
+    var input =
+        Json.createObjectBuilder().add("package", stored.name()).add("bytes", stored.bytes());
+    if (fileName != null) {
+      input.add("fileName", fileName);
+    }
+    Job job =
+        jobs.submit(
+            JobType.IMPORT, input.build().toString(), security.getUserPrincipal().getName());
+    audit.record(
+        "import.upload", job.id() + " (" + stored.bytes() + " bytes)", AuditOutcome.SUCCESS);
+    return Response.accepted(Map.of("id", job.id().toString(), "state", job.state().label()))
+        .location(URI.create("/api/v1/admin/jobs/" + job.id()))
+        .build();
+  }
+}

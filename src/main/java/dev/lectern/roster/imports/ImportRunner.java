@@ -1,0 +1,133 @@
+package dev.lectern.roster.imports;
+
+import dev.lectern.ops.jobs.Job;
+import dev.lectern.ops.jobs.JobProblem;
+import dev.lectern.ops.jobs.JobRun;
+import dev.lectern.ops.jobs.JobService;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The three steps of an import job. Staging and validation only write the job's staging tables, so
+ * a failure or cancel before the apply leaves the roster untouched; the apply is one transaction.
+ */
+@ApplicationScoped
+public class ImportRunner {
+
+  private static final Logger LOG = Logger.getLogger(ImportRunner.class.getName());
+  private static final int REPORT_LIMIT = 1000;
+
+  @Resource(lookup = "jdbc/lecternDirect")
+  DataSource dataSource;
+
+  @Inject JobService jobs;
+  @Inject ImportConfig config;
+  @Inject ImportStorage storage;
+  @Inject ImportMetrics metrics;
+
+  /** Streams every file into staging, checking headers and rows. */
+  public void stage(JobRun run) throws IOException, SQLException {
+    Job job = jobs.get(run.id());
+    Path file = storage.path(input(job).getString("package"));
+    if (!Files.exists(file)) {
+      fail(run, "the package is no longer stored (kept IMPORT_RETENTION_DAYS); upload it again");
+      return;
+    }
+    try (ImportPackage pkg = ImportPackage.open(file, config);
+        Connection c = dataSource.getConnection()) {
+      run.problems(pkg.problems());
+      Manifest manifest = Manifest.read(pkg);
+      run.problems(manifest.problems());
+      if (run.problemsFound() > 0) {
+        fail(run, "the package is not valid (" + run.problemsFound() + " problems)");
+        return;
+      }
+      long total = manifest.present().stream().mapToLong(f -> pkg.declaredSize(f.fileName())).sum();
+      ImportProgress progress = new ImportProgress(run, total, null);
+      CsvStager stager = new CsvStager(pkg, manifest.version(), run, progress);
+      for (CsvFile csv : manifest.present()) {
+        stager.stage(c, csv, manifest.mode(csv) == Manifest.Mode.BULK);
+      }
+      if (!manifest.ignored().isEmpty()) {
+        LOG.info(
+            "Import "
+                + run.id()
+                + " ignores "
+                + manifest.ignored()
+                + " (gradebook and resources files are not imported)");
+      }
+      progress.phase("staged", 70);
+      if (run.problemsFound() > 0) {
+        fail(run, "the package has " + run.problemsFound() + " problems; nothing was applied");
+      }
+    } catch (ImportPackage.PackageException e) {
+      run.problems(List.of(JobProblem.of(e.getMessage())));
+      fail(run, e.getMessage());
+    }
+  }
+
+  /** Checks what needs the whole package. */
+  public void validate(JobRun run) throws IOException, SQLException {
+    Job job = jobs.get(run.id());
+    try (ImportPackage pkg =
+            ImportPackage.open(storage.path(input(job).getString("package")), config);
+        Connection c = dataSource.getConnection()) {
+      Manifest manifest = Manifest.read(pkg);
+      ImportProgress progress = new ImportProgress(run, 1, job.counts());
+      progress.phase("validating", 72);
+      new ImportValidator(run.id(), manifest, run, REPORT_LIMIT).validate(c);
+      if (run.problemsFound() > 0) {
+        fail(run, "the package has " + run.problemsFound() + " problems; nothing was applied");
+        return;
+      }
+      progress.phase("validated", 80);
+    }
+  }
+
+  /** Applies the staged package in one transaction. */
+  public void apply(JobRun run) throws IOException, SQLException {
+    Job job = jobs.get(run.id());
+    long start = System.nanoTime();
+    try (ImportPackage pkg =
+            ImportPackage.open(storage.path(input(job).getString("package")), config);
+        Connection c = dataSource.getConnection()) {
+      Manifest manifest = Manifest.read(pkg);
+      ImportProgress progress = new ImportProgress(run, 1, job.counts());
+      progress.phase("applying", 80);
+      new ImportApplier(run.id(), manifest, run, progress, config.applyTimeoutSeconds()).apply(c);
+      progress.phase("applied", 100);
+      metrics.imported(progress.rows(), System.nanoTime() - start);
+    } finally {
+      run.onCancel(null);
+    }
+  }
+
+  /** Drops the job's staging tables. */
+  void dropStaging(java.util.UUID job) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      StagingTables.dropAll(c, job);
+    }
+  }
+
+  private static void fail(JobRun run, String message) {
+    run.fail(message);
+  }
+
+  static JsonObject input(Job job) {
+    try (var reader = Json.createReader(new StringReader(job.input()))) {
+      return reader.readObject();
+    }
+  }
+}
