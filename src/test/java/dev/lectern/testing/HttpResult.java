@@ -10,7 +10,7 @@ import java.util.Optional;
 /** A response, with its body as text and, when it is JSON, as an object. */
 public record HttpResult(int status, java.net.http.HttpHeaders headers, String body) {
 
-  static HttpResult of(HttpResponse<String> response) {
+  public static HttpResult of(HttpResponse<String> response) {
     return new HttpResult(response.statusCode(), response.headers(), response.body());
   }
 

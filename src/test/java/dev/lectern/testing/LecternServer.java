@@ -45,6 +45,11 @@ public final class LecternServer implements AutoCloseable {
     return this;
   }
 
+  /** The HTTPS port, where Liberty's own management APIs ({@code /ibm/api}) answer. */
+  public int httpsPort() {
+    return Integer.parseInt(environment.get("HTTPS_PORT"));
+  }
+
   public Http http() {
     return new Http("http://localhost:" + httpPort);
   }
@@ -104,6 +109,12 @@ public final class LecternServer implements AutoCloseable {
         () -> http.get("/health/ready").status() == 200,
         () -> http.get("/health/ready").toString());
     return this;
+  }
+
+  /** Whether the JVM with this process id is this server's. */
+  public boolean runsProcess(long pid) {
+    return process != null
+        && (process.pid() == pid || process.descendants().anyMatch(p -> p.pid() == pid));
   }
 
   /** Kills the server's JVM at once (SIGKILL), as a crash or an OOM killer would. */

@@ -32,6 +32,13 @@ public final class SecretRules {
         problems.add(key + " is shorter than " + MIN_BYTES + " bytes");
       }
     }
+    if ("on".equals(lookup.apply("BATCH_CONSOLE"))) {
+      String console = lookup.apply("BATCH_CONSOLE_PASSWORD");
+      if (console == null || console.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
+        problems.add(
+            "BATCH_CONSOLE=on needs BATCH_CONSOLE_PASSWORD of at least " + MIN_BYTES + " bytes");
+      }
+    }
     String backupKeys = lookup.apply("BACKUP_ENCRYPTION_KEYS");
     if (backupKeys != null && !backupKeys.isBlank()) {
       int position = 0;

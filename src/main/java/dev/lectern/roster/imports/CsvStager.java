@@ -48,7 +48,7 @@ final class CsvStager {
     ProblemSink problems = new ProblemSink(run);
     long staged = 0;
     try (InputStream in = pkg.open(file.fileName());
-        Reader reader = CsvText.reader(in);
+        Reader reader = CsvText.reader(in, file.fileName());
         CSVParser parser = CsvText.parse(reader);
         PGCopyOutputStream copy =
             new PGCopyOutputStream(

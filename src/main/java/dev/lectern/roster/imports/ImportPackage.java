@@ -139,7 +139,7 @@ final class ImportPackage implements AutoCloseable {
         }
         if (entryRead > 1_048_576 && entryRead / compressed > MAX_RATIO) {
           throw new PackageException(
-              fileName + " expands more than " + MAX_RATIO + " times; refused as a zip bomb");
+              fileName, "expands more than " + MAX_RATIO + " times; refused as a zip bomb");
         }
       }
     };
@@ -185,8 +185,20 @@ final class ImportPackage implements AutoCloseable {
 
   /** The package cannot be read at all; the import fails with this message. */
   static final class PackageException extends RuntimeException {
+    private final String file;
+
     PackageException(String message) {
+      this(null, message);
+    }
+
+    PackageException(String file, String message) {
       super(message);
+      this.file = file;
+    }
+
+    /** The file being read when the package was refused, or null. */
+    String file() {
+      return file;
     }
   }
 }

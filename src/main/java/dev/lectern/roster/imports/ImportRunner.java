@@ -73,7 +73,7 @@ public class ImportRunner {
         fail(run, "the package has " + run.problemsFound() + " problems; nothing was applied");
       }
     } catch (ImportPackage.PackageException e) {
-      run.problems(List.of(JobProblem.of(e.getMessage())));
+      run.problems(List.of(new JobProblem(e.file(), null, null, e.getMessage())));
       fail(run, e.getMessage());
     }
   }

@@ -49,7 +49,7 @@ record Manifest(
     String version = null;
     String manifestVersion = null;
     try (InputStream in = pkg.open(FILE);
-        Reader reader = CsvText.reader(in);
+        Reader reader = CsvText.reader(in, FILE);
         CSVParser parser = CsvText.parse(reader)) {
       boolean header = true;
       for (CSVRecord record : parser) {

@@ -41,4 +41,25 @@ class SecretRulesTest {
             "BACKUP_ENCRYPTION_KEYS key #2 is not id:base64 of at least 32 bytes");
     assertThat(String.join(" ", problems)).doesNotContain(weak).doesNotContain(KEY16);
   }
+
+  @Test
+  void shouldRequireAStrongConsolePasswordOnlyWhenTheBatchConsoleIsOn() {
+    var off = Map.of("LECTERN_MASTER_KEY", LONG, "DB_PASSWORD", LONG, "BATCH_CONSOLE", "off");
+    assertThat(SecretRules.problems(off::get)).isEmpty();
+    var weak =
+        Map.of(
+            "LECTERN_MASTER_KEY",
+            LONG,
+            "DB_PASSWORD",
+            LONG,
+            "BATCH_CONSOLE",
+            "on",
+            "BATCH_CONSOLE_PASSWORD",
+            "console-secret");
+    assertThat(SecretRules.problems(weak::get))
+        .containsExactly("BATCH_CONSOLE=on needs BATCH_CONSOLE_PASSWORD of at least 32 bytes");
+    var strong = new java.util.HashMap<>(weak);
+    strong.put("BATCH_CONSOLE_PASSWORD", LONG);
+    assertThat(SecretRules.problems(strong::get)).isEmpty();
+  }
 }

@@ -160,4 +160,93 @@ final class CsvPackage {
             DEMOGRAPHICS_12,
             "u1" + lead + "2011-03-04,female,false,false,false,false,true,false,false,GB,,London,");
   }
+
+  /**
+   * A delta package adding one school of a district already imported (d1, t1, y1) with {@code
+   * users} users and {@code enrollments} enrollments in classes of 25: big enough that staging and
+   * applying it take seconds.
+   */
+  static CsvPackage largeDelta(String prefix, int users, int enrollments) {
+    String lead = ",active,2026-09-01T00:00:00.000Z,";
+    String school = prefix + "s";
+    int classes = Math.max(1, enrollments / 25);
+    StringBuilder classRows = new StringBuilder(CLASSES_12);
+    for (int k = 0; k < classes; k++) {
+      classRows
+          .append("\r\n")
+          .append(prefix)
+          .append('k')
+          .append(k)
+          .append(lead)
+          .append("Class ")
+          .append(k)
+          .append(",09,")
+          .append(prefix)
+          .append("c,K")
+          .append(k)
+          .append(",scheduled,Room,")
+          .append(school)
+          .append(",t1,,,");
+    }
+    StringBuilder userRows = new StringBuilder(USERS_12);
+    StringBuilder roleRows = new StringBuilder(ROLES_12);
+    for (int u = 0; u < users; u++) {
+      userRows
+          .append("\r\n")
+          .append(prefix)
+          .append('u')
+          .append(u)
+          .append(lead)
+          .append("true,")
+          .append(prefix)
+          .append("user")
+          .append(u)
+          .append(",{SIS:")
+          .append(u)
+          .append("},Given")
+          .append(u)
+          .append(",Family,,,,,,,09,,,,,,")
+          .append(school)
+          .append(',');
+      roleRows
+          .append("\r\n")
+          .append(prefix)
+          .append('r')
+          .append(u)
+          .append(lead)
+          .append(prefix)
+          .append('u')
+          .append(u)
+          .append(",primary,student,,,")
+          .append(school)
+          .append(',');
+    }
+    StringBuilder enrollmentRows = new StringBuilder(ENROLLMENTS_12);
+    for (int e = 0; e < enrollments; e++) {
+      enrollmentRows
+          .append("\r\n")
+          .append(prefix)
+          .append('e')
+          .append(e)
+          .append(lead)
+          .append(prefix)
+          .append('k')
+          .append(e % classes)
+          .append(',')
+          .append(school)
+          .append(',')
+          .append(prefix)
+          .append('u')
+          .append(e % users)
+          .append(",student,false,,");
+    }
+    return v12()
+        .file("orgs", "delta", ORGS_12, school + lead + "Large School,school,LS,d1")
+        .file(
+            "courses", "delta", COURSES_12, prefix + "c" + lead + "y1,Large,LC,09," + school + ",,")
+        .file("classes", "delta", classRows.toString())
+        .file("users", "delta", userRows.toString())
+        .file("roles", "delta", roleRows.toString())
+        .file("enrollments", "delta", enrollmentRows.toString());
+  }
 }
