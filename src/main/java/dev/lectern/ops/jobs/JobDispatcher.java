@@ -39,7 +39,12 @@ public class JobDispatcher {
         this::tick, config.pollMillis(), config.pollMillis(), TimeUnit.MILLISECONDS);
   }
 
-  void tick() {
+  /** Looks at the queue now rather than at the next tick (after a job was queued). */
+  void wake() {
+    scheduler.execute(this::tick);
+  }
+
+  synchronized void tick() {
     try {
       repository.heartbeat(runs.ids());
       for (UUID id : repository.failStale(config.heartbeatTimeoutSeconds())) {

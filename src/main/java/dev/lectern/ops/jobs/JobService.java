@@ -18,6 +18,7 @@ public class JobService {
   public Job submit(JobType type, String inputJson, String actor) throws SQLException {
     UUID id = UUID.randomUUID();
     repository.insert(id, type, actor, inputJson);
+    dispatcher.wake();
     return get(id);
   }
 
@@ -71,6 +72,7 @@ public class JobService {
               + ".");
     }
     repository.retry(JobFilter.of(id));
+    dispatcher.wake();
     return get(id);
   }
 

@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
  */
 final class ImportApplier {
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(ImportApplier.class.getName());
+
   /** NOT NULL roster columns a CSV may leave empty. */
   private static final Map<String, String> EMPTY =
       Map.of("user_ids", "'[]'::jsonb", "agent_sourced_ids", "'{}'::text[]");
@@ -57,11 +60,25 @@ final class ImportApplier {
         stamp = now.getTimestamp(1);
       }
       List<CsvFile> files = manifest.present();
+      lockTables(c, files, rolesStaged);
       int done = 0;
       for (CsvFile file : files) {
         if (file.table() != null) {
+          long start = System.nanoTime();
           long[] upserted = upsert(c, file, rolesStaged);
+          long upsertNanos = System.nanoTime() - start;
           long deleted = delete(c, file);
+          LOG.info(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "Import %s applies %s: %d created, %d updated in %.2f s, %d deleted in %.2f s",
+                  job,
+                  file.fileName(),
+                  upserted[0],
+                  upserted[1],
+                  upsertNanos / 1e9,
+                  deleted,
+                  (System.nanoTime() - start - upsertNanos) / 1e9));
           progress.applied(
               file, upserted[0], upserted[1], deleted, 80 + 20 * ++done / files.size());
         }
@@ -107,21 +124,29 @@ final class ImportApplier {
     values.add("s.metadata");
     String from = StagingTables.of(job, file) + " s";
     if (file == CsvFile.USERS) {
+      resolveRoles(c, rolesStaged);
+      from += " JOIN user_roles_resolved x ON x.sourced_id = s.sourced_id";
       columns.addAll(List.of("roles", "role_names", "role_org_sourced_ids"));
-      if (rolesStaged) {
-        from +=
-            " LEFT JOIN "
-                + StagingTables.userRoles(job)
-                + " r ON r.user_sourced_id ="
-                + " s.sourced_id";
+      values.addAll(List.of("x.roles", "x.role_names", "x.role_org_sourced_ids"));
+    }
+    if (isEmpty(c, file.table())) {
+      // First load of this table: nothing to compare with, so a plain insert (the table is
+      // locked, and staging has no duplicate sourcedIds).
+      try (PreparedStatement s =
+          prepare(
+              c,
+              "INSERT INTO "
+                  + file.table()
+                  + " (sourced_id, status, date_last_modified, "
+                  + String.join(", ", columns)
+                  + ") SELECT s.sourced_id, 'active', ?, "
+                  + String.join(", ", values)
+                  + " FROM "
+                  + from
+                  + " WHERE (s.status IS NULL OR s.status = 'active')")) {
+        s.setTimestamp(1, stamp);
+        return new long[] {s.executeUpdate(), 0};
       }
-      from += " LEFT JOIN roster_user e ON e.sourced_id = s.sourced_id";
-      values.add("coalesce(" + (rolesStaged ? "r.roles, " : "") + "e.roles, '[]')");
-      values.add("coalesce(" + (rolesStaged ? "r.role_names, " : "") + "e.role_names, '{}')");
-      values.add(
-          "coalesce("
-              + (rolesStaged ? "r.role_org_sourced_ids, " : "")
-              + "e.role_org_sourced_ids, '{}')");
     }
     List<String> compared = new ArrayList<>(List.of("status"));
     compared.addAll(columns);
@@ -136,7 +161,7 @@ final class ImportApplier {
             + String.join(", ", values)
             + " FROM "
             + from
-            + " WHERE coalesce(s.status, 'active') = 'active'"
+            + " WHERE (s.status IS NULL OR s.status = 'active')"
             + " ON CONFLICT (sourced_id) DO UPDATE SET "
             + compared.stream()
                 .map(col -> col + " = EXCLUDED." + col)
@@ -154,6 +179,77 @@ final class ImportApplier {
         rows.next();
         return new long[] {rows.getLong(1), rows.getLong(2)};
       }
+    }
+  }
+
+  /**
+   * Each active user's roles as they will be stored: from the package's roles, else those the user
+   * already has, else none. Resolved before the insert, in a table of the transaction, so the
+   * insert never reads the table it is filling.
+   */
+  private void resolveRoles(Connection c, boolean rolesStaged) throws SQLException {
+    String roles = rolesStaged ? "r.roles, " : "";
+    String names = rolesStaged ? "r.role_names, " : "";
+    String orgs = rolesStaged ? "r.role_org_sourced_ids, " : "";
+    String joinRoles =
+        rolesStaged
+            ? " LEFT JOIN "
+                + StagingTables.userRoles(job)
+                + " r ON r.user_sourced_id = s.sourced_id"
+            : "";
+    try (PreparedStatement s =
+        prepare(
+            c,
+            "CREATE TEMP TABLE user_roles_resolved ON COMMIT DROP AS SELECT s.sourced_id,"
+                + " coalesce("
+                + roles
+                + "e.roles, '[]') AS roles,"
+                + " coalesce("
+                + names
+                + "e.role_names, '{}') AS role_names,"
+                + " coalesce("
+                + orgs
+                + "e.role_org_sourced_ids, '{}') AS role_org_sourced_ids"
+                + " FROM "
+                + StagingTables.of(job, CsvFile.USERS)
+                + " s"
+                + joinRoles
+                + " LEFT JOIN roster_user e ON e.sourced_id = s.sourced_id"
+                + " WHERE (s.status IS NULL OR s.status = 'active')")) {
+      s.execute();
+    }
+    run(c, "CREATE UNIQUE INDEX ON user_roles_resolved (sourced_id)");
+    run(c, "ANALYZE user_roles_resolved");
+  }
+
+  /**
+   * Roster writes wait while the package applies (reads go on): nothing can slip between the checks
+   * and the apply, and a table found empty stays empty until it is filled.
+   */
+  private void lockTables(Connection c, List<CsvFile> files, boolean rolesStaged)
+      throws SQLException {
+    List<String> tables = new ArrayList<>();
+    for (CsvFile file : files) {
+      if (file.table() != null) {
+        tables.add(file.table());
+      }
+    }
+    if (rolesStaged && !tables.contains(CsvFile.USERS.table())) {
+      tables.add(CsvFile.USERS.table());
+    }
+    if (!tables.isEmpty()) {
+      try (PreparedStatement s =
+          prepare(c, "LOCK TABLE " + String.join(", ", tables) + " IN EXCLUSIVE MODE")) {
+        s.execute();
+      }
+    }
+  }
+
+  private boolean isEmpty(Connection c, String table) throws SQLException {
+    try (PreparedStatement s = prepare(c, "SELECT NOT EXISTS (SELECT 1 FROM " + table + ")");
+        ResultSet rows = s.executeQuery()) {
+      rows.next();
+      return rows.getBoolean(1);
     }
   }
 

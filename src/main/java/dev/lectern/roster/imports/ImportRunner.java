@@ -39,6 +39,7 @@ public class ImportRunner {
 
   /** Streams every file into staging, checking headers and rows. */
   public void stage(JobRun run) throws IOException, SQLException {
+    long start = System.nanoTime();
     Job job = jobs.get(run.id());
     Path file = storage.path(input(job).getString("package"));
     if (!Files.exists(file)) {
@@ -69,6 +70,15 @@ public class ImportRunner {
                 + " (gradebook and resources files are not imported)");
       }
       progress.phase("staged", 70);
+      LOG.info(
+          () ->
+              "Import "
+                  + run.id()
+                  + " staged "
+                  + progress.rows()
+                  + " rows in "
+                  + seconds(start)
+                  + " s");
       if (run.problemsFound() > 0) {
         fail(run, "the package has " + run.problemsFound() + " problems; nothing was applied");
       }
@@ -80,6 +90,7 @@ public class ImportRunner {
 
   /** Checks what needs the whole package. */
   public void validate(JobRun run) throws IOException, SQLException {
+    long start = System.nanoTime();
     Job job = jobs.get(run.id());
     try (ImportPackage pkg =
             ImportPackage.open(storage.path(input(job).getString("package")), config);
@@ -93,6 +104,7 @@ public class ImportRunner {
         return;
       }
       progress.phase("validated", 80);
+      LOG.info(() -> "Import " + run.id() + " validated in " + seconds(start) + " s");
     }
   }
 
@@ -108,6 +120,7 @@ public class ImportRunner {
       progress.phase("applying", 80);
       new ImportApplier(run.id(), manifest, run, progress, config.applyTimeoutSeconds()).apply(c);
       progress.phase("applied", 100);
+      LOG.info(() -> "Import " + run.id() + " applied in " + seconds(start) + " s");
       metrics.imported(progress.rows(), System.nanoTime() - start);
     } finally {
       run.onCancel(null);
@@ -119,6 +132,10 @@ public class ImportRunner {
     try (Connection c = dataSource.getConnection()) {
       StagingTables.dropAll(c, job);
     }
+  }
+
+  private static String seconds(long startNanos) {
+    return String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - startNanos) / 1e9);
   }
 
   private static void fail(JobRun run, String message) {
