@@ -5,6 +5,7 @@ import dev.lectern.ops.jobs.JobProblem;
 import dev.lectern.ops.jobs.JobRun;
 import dev.lectern.ops.jobs.JobService;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -32,6 +33,7 @@ public class ImportRunner {
   @Resource(lookup = "jdbc/lecternDirect")
   DataSource dataSource;
 
+  @Resource ManagedExecutorService executor;
   @Inject JobService jobs;
   @Inject ImportConfig config;
   @Inject ImportStorage storage;
@@ -98,7 +100,7 @@ public class ImportRunner {
       Manifest manifest = Manifest.read(pkg);
       ImportProgress progress = new ImportProgress(run, 1, job.counts());
       progress.phase("validating", 72);
-      new ImportValidator(run.id(), manifest, run, REPORT_LIMIT).validate(c);
+      new ImportValidator(run.id(), manifest, run, REPORT_LIMIT).validate(c, dataSource, executor);
       if (run.problemsFound() > 0) {
         fail(run, "the package has " + run.problemsFound() + " problems; nothing was applied");
         return;
