@@ -5,7 +5,6 @@ import dev.lectern.ops.jobs.JobProblem;
 import dev.lectern.ops.jobs.JobRun;
 import dev.lectern.ops.jobs.JobService;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -33,7 +32,6 @@ public class ImportRunner {
   @Resource(lookup = "jdbc/lecternDirect")
   DataSource dataSource;
 
-  @Resource ManagedExecutorService executor;
   @Inject JobService jobs;
   @Inject ImportConfig config;
   @Inject ImportStorage storage;
@@ -100,7 +98,7 @@ public class ImportRunner {
       Manifest manifest = Manifest.read(pkg);
       ImportProgress progress = new ImportProgress(run, 1, job.counts());
       progress.phase("validating", 72);
-      new ImportValidator(run.id(), manifest, run, REPORT_LIMIT).validate(c, dataSource, executor);
+      new ImportValidator(run.id(), manifest, run, REPORT_LIMIT).validate(c);
       if (run.problemsFound() > 0) {
         fail(run, "the package has " + run.problemsFound() + " problems; nothing was applied");
         return;

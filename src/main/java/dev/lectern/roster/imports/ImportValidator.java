@@ -1,6 +1,5 @@
 package dev.lectern.roster.imports;
 
-import dev.lectern.ops.jobs.JobCancelledException;
 import dev.lectern.ops.jobs.JobProblem;
 import dev.lectern.ops.jobs.JobRun;
 import dev.lectern.roster.imports.CsvFile.Reference;
@@ -11,14 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import javax.sql.DataSource;
 
 /**
  * The checks that need the whole package, as set-based SQL over the staging tables: duplicate
@@ -43,74 +35,31 @@ final class ImportValidator {
     this.limit = limit;
   }
 
-  /**
-   * Checks that read only staging and roster tables, run two at a time on their own connections.
-   */
-  private static final int PARALLEL_CHECKS = 2;
-
-  void validate(Connection c, DataSource dataSource, ExecutorService executor) throws SQLException {
+  void validate(Connection c) throws SQLException {
     List<CsvFile> present = manifest.present();
     for (CsvFile file : present) {
       // Statistics, not indexes: every check and the apply join staging tables by hash.
       execute(c, "ANALYZE " + StagingTables.of(job, file));
+      duplicates(c, file);
+      run.checkCancelled();
     }
     boolean v11 = manifest.version().equals("1.1");
     if (v11 && present.contains(CsvFile.USERS)) {
       deriveV11Roles(c);
     }
-    List<Check> checks = new ArrayList<>();
     for (CsvFile file : present) {
-      checks.add(new Check(duplicatesSql(file), file.fileName()));
       for (Reference reference : file.references()) {
         if (!(v11 && file == CsvFile.ROLES)) {
-          checks.add(new Check(referencesSql(file, reference), file.fileName()));
+          references(c, file, reference);
+          run.checkCancelled();
         }
       }
     }
-    runInParallel(checks, dataSource, executor);
     if (rolesStaged(v11)) {
       aggregateRoles(c);
     }
     if (present.contains(CsvFile.USERS)) {
       usersWithoutRoles(c, rolesStaged(v11));
-    }
-  }
-
-  /** One read-only check: a query answering (row, field, message) for problems in a file. */
-  private record Check(String sql, String fileName) {}
-
-  private void runInParallel(List<Check> checks, DataSource dataSource, ExecutorService executor)
-      throws SQLException {
-    Queue<Check> queue = new ConcurrentLinkedQueue<>(checks);
-    List<Callable<List<JobProblem>>> workers = new ArrayList<>();
-    for (int i = 0; i < PARALLEL_CHECKS; i++) {
-      workers.add(
-          () -> {
-            List<JobProblem> found = new ArrayList<>();
-            try (Connection own = dataSource.getConnection()) {
-              for (Check check = queue.poll(); check != null; check = queue.poll()) {
-                run.checkCancelled();
-                found.addAll(query(own, check.sql(), check.fileName()));
-              }
-            }
-            return found;
-          });
-    }
-    try {
-      for (Future<List<JobProblem>> result : executor.invokeAll(workers)) {
-        run.problems(result.get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new JobCancelledException();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof SQLException sql) {
-        throw sql;
-      }
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -121,21 +70,24 @@ final class ImportValidator {
         : manifest.present().contains(CsvFile.ROLES);
   }
 
-  private String duplicatesSql(CsvFile file) {
+  private void duplicates(Connection c, CsvFile file) throws SQLException {
     String stage = StagingTables.of(job, file);
-    return "SELECT d.row_no, 'sourcedId', 'duplicate sourcedId ''' || d.sourced_id || ''' (first"
-        + " at row ' || g.first_row || ')' FROM "
-        + stage
-        + " d JOIN (SELECT sourced_id,"
-        + " min(row_no) AS first_row FROM "
-        + stage
-        + " GROUP BY sourced_id"
-        + " HAVING count(*) > 1) g ON g.sourced_id = d.sourced_id"
-        + " WHERE d.row_no <> g.first_row ORDER BY d.row_no LIMIT "
-        + limit;
+    problems(
+        c,
+        "SELECT d.row_no, 'sourcedId', 'duplicate sourcedId ''' || d.sourced_id || ''' (first at"
+            + " row ' || g.first_row || ')' FROM "
+            + stage
+            + " d JOIN (SELECT sourced_id,"
+            + " min(row_no) AS first_row FROM "
+            + stage
+            + " GROUP BY sourced_id"
+            + " HAVING count(*) > 1) g ON g.sourced_id = d.sourced_id"
+            + " WHERE d.row_no <> g.first_row ORDER BY d.row_no LIMIT "
+            + limit,
+        file.fileName());
   }
 
-  private String referencesSql(CsvFile file, Reference reference) {
+  private void references(Connection c, CsvFile file, Reference reference) throws SQLException {
     CsvFile target = CsvFile.byManifestName(reference.target()).orElseThrow();
     boolean staged = manifest.present().contains(target);
     List<String> found = new ArrayList<>();
@@ -175,19 +127,22 @@ final class ImportValidator {
                 + StagingTables.of(job, file)
                 + " f) f";
     String where = found.isEmpty() ? "true" : "NOT (" + String.join(" OR ", found) + ")";
-    return "SELECT f.row_no, '"
-        + reference.header()
-        + "', 'refers to "
-        + target.manifestName()
-        + " ''' || ref || ''', which is neither in the package nor active in Lectern'"
-        + " FROM "
-        + refs
-        + " WHERE "
-        + ACTIVE.formatted("f")
-        + " AND ref IS NOT NULL AND "
-        + where
-        + " ORDER BY f.row_no LIMIT "
-        + limit;
+    problems(
+        c,
+        "SELECT f.row_no, '"
+            + reference.header()
+            + "', 'refers to "
+            + target.manifestName()
+            + " ''' || ref || ''', which is neither in the package nor active in Lectern'"
+            + " FROM "
+            + refs
+            + " WHERE "
+            + ACTIVE.formatted("f")
+            + " AND ref IS NOT NULL AND "
+            + where
+            + " ORDER BY f.row_no LIMIT "
+            + limit,
+        file.fileName());
   }
 
   /** 1.1 gave each user one role in every org listed: the first org is the primary one. */
@@ -261,11 +216,6 @@ final class ImportValidator {
   }
 
   private void problems(Connection c, String sql, String fileName) throws SQLException {
-    run.problems(query(c, sql, fileName));
-  }
-
-  private static List<JobProblem> query(Connection c, String sql, String fileName)
-      throws SQLException {
     List<JobProblem> found = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(sql);
         ResultSet rows = s.executeQuery()) {
@@ -273,7 +223,7 @@ final class ImportValidator {
         found.add(new JobProblem(fileName, rows.getLong(1), rows.getString(2), rows.getString(3)));
       }
     }
-    return found;
+    run.problems(found);
   }
 
   private static void execute(Connection c, String sql) throws SQLException {
