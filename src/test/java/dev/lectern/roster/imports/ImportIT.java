@@ -189,7 +189,7 @@ class ImportIT {
 
   @Test
   @Order(5)
-  void shouldImportA11PackageWithRolesFromUsers() throws Exception {
+  void shouldImport11BulkAndDeltaPackagesWithRolesFromUsers() throws Exception {
     byte[] v11 =
         CsvPackage.v11()
             .file(
@@ -228,6 +228,58 @@ class ImportIT {
         .isEqualTo("secondary");
     assertThat(http.get(OR + "users/u2", admin).json().getJsonObject("user").getString("status"))
         .isEqualTo("tobedeleted");
+
+    // A 1.1 delta, sent as a multipart form: the user's one role changes, an enrollment goes.
+    byte[] delta11 =
+        CsvPackage.v11()
+            .file(
+                "users",
+                "delta",
+                CsvPackage.USERS_11,
+                "u1,active,2026-09-03T00:00:00.000Z,true,s2,aide,ada,,Ada,Lovelace,,,,,,,09,")
+            .file(
+                "enrollments",
+                "delta",
+                CsvPackage.ENROLLMENTS_12,
+                "e1,tobedeleted,2026-09-03T00:00:00.000Z,k1,s1,u1,student,,,")
+            .zip();
+    HttpResult upload = multipart(delta11);
+    assertThat(upload.status()).as(upload.toString()).isEqualTo(202);
+    assertThat(upload.header("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith(upload.json().getString("id")));
+    JsonObject job = imports.await(upload.json().getString("id"), Duration.ofSeconds(60));
+    assertThat(job.getString("state")).as(job.toString()).isEqualTo("completed");
+    JsonObject ada = http.get(OR + "users/u1", admin).json().getJsonObject("user");
+    assertThat(ada.getJsonArray("roles")).hasSize(1);
+    assertThat(ada.getJsonArray("roles").getJsonObject(0).getString("role")).isEqualTo("aide");
+    assertThat(
+            ada.getJsonArray("roles").getJsonObject(0).getJsonObject("org").getString("sourcedId"))
+        .isEqualTo("s2");
+    assertThat(
+            http.get(OR + "enrollments/e1", admin)
+                .json()
+                .getJsonObject("enrollment")
+                .getString("status"))
+        .isEqualTo("tobedeleted");
+  }
+
+  private static HttpResult multipart(byte[] zip) {
+    String boundary = "lectern" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\";"
+                + " filename=\"roster.zip\"\r\nContent-Type: application/zip\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    body.writeBytes(zip);
+    body.writeBytes(
+        ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return http.send(
+        http.request("/api/v1/admin/imports")
+            .header("Authorization", "Bearer " + admin)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   @Test
