@@ -131,7 +131,10 @@ final class ImportApplier {
     }
     if (isEmpty(c, file.table())) {
       // First load of this table: nothing to compare with, so a plain insert (the table is
-      // locked, and staging has no duplicate sourcedIds).
+      // locked, and staging has no duplicate sourcedIds), with the secondary indexes built
+      // afterwards from sorted data, as pg_restore does.
+      List<String> indexes = dropSecondaryIndexes(c, file.table());
+      long created;
       try (PreparedStatement s =
           prepare(
               c,
@@ -145,8 +148,14 @@ final class ImportApplier {
                   + from
                   + " WHERE (s.status IS NULL OR s.status = 'active')")) {
         s.setTimestamp(1, stamp);
-        return new long[] {s.executeUpdate(), 0};
+        created = s.executeUpdate();
       }
+      for (String index : indexes) {
+        try (PreparedStatement s = prepare(c, index)) {
+          s.execute();
+        }
+      }
+      return new long[] {created, 0};
     }
     List<String> compared = new ArrayList<>(List.of("status"));
     compared.addAll(columns);
@@ -243,6 +252,37 @@ final class ImportApplier {
         s.execute();
       }
     }
+  }
+
+  /**
+   * Drops the indexes of a table that back no constraint and answers their definitions. Dropping
+   * holds the table's lock until commit: readers of the (empty) table wait for the first load.
+   */
+  private List<String> dropSecondaryIndexes(Connection c, String table) throws SQLException {
+    List<String[]> indexes = new ArrayList<>();
+    try (PreparedStatement s =
+        prepare(
+            c,
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = 'public'"
+                + " AND i.tablename = '"
+                + table
+                + "' AND NOT EXISTS (SELECT 1 FROM pg_constraint"
+                + " k WHERE k.conindid = ('public.' || quote_ident(i.indexname))::regclass)")) {
+      try (ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          indexes.add(new String[] {rows.getString(1), rows.getString(2)});
+        }
+      }
+    }
+    List<String> definitions = new ArrayList<>();
+    for (String[] index : indexes) {
+      run(c, "DROP INDEX public.\"" + index[0] + "\"");
+      definitions.add(index[1]);
+    }
+    if (!definitions.isEmpty()) {
+      run(c, "SET LOCAL maintenance_work_mem = '256MB'");
+    }
+    return definitions;
   }
 
   private boolean isEmpty(Connection c, String table) throws SQLException {

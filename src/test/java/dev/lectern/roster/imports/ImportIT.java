@@ -85,6 +85,17 @@ class ImportIT {
     try (Connection c = Sql.connect(dbUrl)) {
       assertThat(Sql.count(c, "SELECT count(*) FROM roster_user WHERE sourced_id LIKE 'u%'"))
           .isEqualTo(3);
+      // The first load rebuilt the indexes it dropped.
+      assertThat(
+              Sql.count(
+                  c,
+                  "SELECT count(*) FROM pg_indexes WHERE tablename ="
+                      + " 'roster_enrollment' AND indexname IN ('roster_enrollment_pkey',"
+                      + " 'roster_enrollment_modified', 'roster_enrollment_class', 'roster_enrollment_user',"
+                      + " 'roster_enrollment_school')"))
+          .isEqualTo(5);
+      assertThat(Sql.count(c, "SELECT count(*) FROM pg_indexes WHERE tablename = 'roster_user'"))
+          .isEqualTo(4);
     }
     // The same job in Liberty's batch management API (HTTPS), for admins only.
     String console =
