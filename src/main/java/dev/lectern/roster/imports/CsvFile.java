@@ -11,6 +11,7 @@ import static dev.lectern.roster.imports.CsvColumn.oneOf;
 import static dev.lectern.roster.imports.CsvColumn.required;
 import static dev.lectern.roster.imports.CsvColumn.text;
 
+import dev.lectern.roster.model.RosterVocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,7 @@ enum CsvFile {
       "roster_org",
       List.of(
           required("name", "name"),
-          oneOf("type", "type", true, RosterEnums.ORG_TYPES),
+          oneOf("type", "type", true, RosterVocabulary.ORG_TYPES),
           text("identifier", "identifier"),
           text("parentSourcedId", "parent_sourced_id")),
       List.of(),
@@ -37,7 +38,7 @@ enum CsvFile {
       "roster_academic_session",
       List.of(
           required("title", "title"),
-          oneOf("type", "type", true, RosterEnums.SESSION_TYPES),
+          oneOf("type", "type", true, RosterVocabulary.SESSION_TYPES),
           of("startDate", "start_date", DATE, true),
           of("endDate", "end_date", DATE, true),
           text("parentSourcedId", "parent_sourced_id"),
@@ -67,7 +68,7 @@ enum CsvFile {
           of("grades", "grades", LIST, false),
           required("courseSourcedId", "course_sourced_id"),
           text("classCode", "class_code"),
-          oneOf("classType", "class_type", true, RosterEnums.CLASS_TYPES),
+          oneOf("classType", "class_type", true, RosterVocabulary.CLASS_TYPES),
           text("location", "location"),
           required("schoolSourcedId", "school_sourced_id"),
           of("termSourcedIds", "term_sourced_ids", LIST, true),
@@ -117,8 +118,8 @@ enum CsvFile {
       null,
       List.of(
           required("userSourcedId", "user_sourced_id"),
-          oneOf("roleType", "role_type", true, RosterEnums.ROLE_TYPES),
-          oneOf("role", "role", true, RosterEnums.USER_ROLES),
+          oneOf("roleType", "role_type", true, RosterVocabulary.ROLE_TYPES),
+          oneOf("role", "role", true, RosterVocabulary.USER_ROLES),
           of("beginDate", "begin_date", DATE, false),
           of("endDate", "end_date", DATE, false),
           required("orgSourcedId", "org_sourced_id"),
@@ -134,7 +135,7 @@ enum CsvFile {
           required("classSourcedId", "class_sourced_id"),
           required("schoolSourcedId", "school_sourced_id"),
           required("userSourcedId", "user_sourced_id"),
-          oneOf("role", "role", true, RosterEnums.ENROLLMENT_ROLES),
+          oneOf("role", "role", true, RosterVocabulary.ENROLLMENT_ROLES),
           of("primary", "is_primary", BOOLEAN, false),
           of("beginDate", "begin_date", DATE, false),
           of("endDate", "end_date", DATE, false)),
@@ -148,7 +149,7 @@ enum CsvFile {
       "roster_demographics",
       List.of(
           of("birthDate", "birth_date", DATE, false),
-          oneOf("sex", "sex", false, RosterEnums.SEXES),
+          oneOf("sex", "sex", false, RosterVocabulary.SEXES),
           oneOf(
               "americanIndianOrAlaskaNative",
               "american_indian_or_alaska_native",

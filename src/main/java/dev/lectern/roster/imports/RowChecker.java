@@ -1,6 +1,7 @@
 package dev.lectern.roster.imports;
 
 import dev.lectern.ops.jobs.JobProblem;
+import dev.lectern.roster.model.RosterVocabulary;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -78,7 +79,7 @@ final class RowChecker {
               "must be blank in a bulk file"));
     }
     if (!bulk) {
-      if (rowStatus == null || !RosterEnums.STATUSES.contains(rowStatus)) {
+      if (rowStatus == null || !RosterVocabulary.STATUSES.contains(rowStatus)) {
         problems.add(problem(row, "status", "must be active or tobedeleted in a delta file"));
       }
       if (rowModified == null) {

@@ -3,6 +3,7 @@ package dev.lectern.roster.write;
 import dev.lectern.platform.error.ErrorBody.FieldProblem;
 import dev.lectern.roster.model.Field;
 import dev.lectern.roster.model.RosterType;
+import dev.lectern.roster.model.RosterVocabulary;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -51,7 +52,7 @@ final class RosterRecordMapper {
       problem("sourcedId", "must equal the sourcedId of the path");
     }
     String status = body.containsKey("status") ? string("status") : "active";
-    if (status != null && !RosterRules.STATUSES.contains(status)) {
+    if (status != null && !RosterVocabulary.STATUSES.contains(status)) {
       problem("status", "must be active or tobedeleted");
     }
     for (String required : RosterRules.REQUIRED.get(type)) {
@@ -178,7 +179,7 @@ final class RosterRecordMapper {
       if (!roleType.equals("primary") && !roleType.equals("secondary")) {
         throw new IllegalArgumentException("roleType must be primary or secondary");
       }
-      if (!RosterRules.isUserRole(name)) {
+      if (!RosterVocabulary.isUserRole(name)) {
         throw new IllegalArgumentException("unknown role '" + name + "'");
       }
       JsonObjectBuilder stored =

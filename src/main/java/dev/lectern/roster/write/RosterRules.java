@@ -1,6 +1,7 @@
 package dev.lectern.roster.write;
 
 import dev.lectern.roster.model.RosterType;
+import dev.lectern.roster.model.RosterVocabulary;
 import java.util.Map;
 import java.util.Set;
 
@@ -8,23 +9,6 @@ import java.util.Set;
 final class RosterRules {
 
   private RosterRules() {}
-
-  static final Set<String> STATUSES = Set.of("active", "tobedeleted");
-
-  static final Set<String> USER_ROLES =
-      Set.of(
-          "aide",
-          "counselor",
-          "districtAdministrator",
-          "guardian",
-          "parent",
-          "principal",
-          "proctor",
-          "relative",
-          "siteAdministrator",
-          "student",
-          "systemAdministrator",
-          "teacher");
 
   static final Map<RosterType, Set<String>> REQUIRED =
       Map.of(
@@ -41,17 +25,13 @@ final class RosterRules {
   static final Map<RosterType, Map<String, Set<String>>> ENUMS =
       Map.of(
           RosterType.ORG,
-          Map.of("type", Set.of("department", "district", "local", "national", "school", "state")),
+          Map.of("type", RosterVocabulary.ORG_TYPES),
           RosterType.ACADEMIC_SESSION,
-          Map.of("type", Set.of("gradingPeriod", "semester", "schoolYear", "term")),
+          Map.of("type", RosterVocabulary.SESSION_TYPES),
           RosterType.CLASS,
-          Map.of("classType", Set.of("homeroom", "scheduled")),
+          Map.of("classType", RosterVocabulary.CLASS_TYPES),
           RosterType.ENROLLMENT,
-          Map.of("role", Set.of("administrator", "proctor", "student", "teacher")),
+          Map.of("role", RosterVocabulary.ENROLLMENT_ROLES),
           RosterType.DEMOGRAPHICS,
-          Map.of("sex", Set.of("male", "female", "other", "unspecified")));
-
-  static boolean isUserRole(String role) {
-    return USER_ROLES.contains(role) || role.startsWith("ext:");
-  }
+          Map.of("sex", RosterVocabulary.SEXES));
 }
