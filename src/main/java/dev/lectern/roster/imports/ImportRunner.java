@@ -92,10 +92,8 @@ public class ImportRunner {
   public void validate(JobRun run) throws IOException, SQLException {
     long start = System.nanoTime();
     Job job = jobs.get(run.id());
-    try (ImportPackage pkg =
-            ImportPackage.open(storage.path(input(job).getString("package")), config);
-        Connection c = dataSource.getConnection()) {
-      Manifest manifest = Manifest.read(pkg);
+    Manifest manifest = manifestOf(job);
+    try (Connection c = dataSource.getConnection()) {
       ImportProgress progress = new ImportProgress(run, 1, job.counts());
       progress.phase("validating", 72);
       new ImportValidator(run.id(), manifest, run, REPORT_LIMIT).validate(c);
@@ -112,10 +110,8 @@ public class ImportRunner {
   public void apply(JobRun run) throws IOException, SQLException {
     Job job = jobs.get(run.id());
     long start = System.nanoTime();
-    try (ImportPackage pkg =
-            ImportPackage.open(storage.path(input(job).getString("package")), config);
-        Connection c = dataSource.getConnection()) {
-      Manifest manifest = Manifest.read(pkg);
+    Manifest manifest = manifestOf(job);
+    try (Connection c = dataSource.getConnection()) {
       ImportProgress progress = new ImportProgress(run, 1, job.counts());
       progress.phase("applying", 80);
       new ImportApplier(run.id(), manifest, run, progress, config.applyTimeoutSeconds()).apply(c);
@@ -124,6 +120,14 @@ public class ImportRunner {
       metrics.imported(progress.rows(), System.nanoTime() - start);
     } finally {
       run.onCancel(null);
+    }
+  }
+
+  /** The manifest of a job's package, which staging already checked. */
+  private Manifest manifestOf(Job job) throws IOException {
+    try (ImportPackage pkg =
+        ImportPackage.open(storage.path(input(job).getString("package")), config)) {
+      return Manifest.read(pkg);
     }
   }
 
