@@ -1,5 +1,6 @@
 package dev.lectern.ops.health;
 
+import dev.lectern.ops.backup.BackupStatus;
 import dev.lectern.ops.mode.ModeService;
 import dev.lectern.platform.config.BuildInfo;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ public class HealthReportResource {
   @Inject HealthChecks health;
   @Inject BuildInfo build;
   @Inject ModeService modes;
+  @Inject BackupStatus backups;
 
   @GET
   public Response report() {
@@ -41,6 +43,7 @@ public class HealthReportResource {
     body.put("version", build.version());
     body.put("mode", modes.effective().label());
     body.put("checks", views);
+    body.put("backups", backups.healthData());
     return Response.status("unhealthy".equals(status) ? 503 : 200).entity(body).build();
   }
 

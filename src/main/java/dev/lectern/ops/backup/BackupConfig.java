@@ -1,0 +1,81 @@
+package dev.lectern.ops.backup;
+
+import dev.lectern.ops.backup.archive.Keyring;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Settings of backups; see docs/configuration.md. */
+@ApplicationScoped
+public class BackupConfig {
+
+  @Inject
+  @ConfigProperty(name = "BACKUP_DIR", defaultValue = "backups")
+  String dir;
+
+  @Inject
+  @ConfigProperty(name = "BACKUP_ENCRYPTION_KEYS")
+  Optional<String> encryptionKeys;
+
+  @Inject
+  @ConfigProperty(name = "BACKUP_WORKERS", defaultValue = "2")
+  int workers;
+
+  @Inject
+  @ConfigProperty(name = "BACKUP_COMPRESSION_LEVEL", defaultValue = "6")
+  int compressionLevel;
+
+  @Inject
+  @ConfigProperty(name = "BACKUP_VERIFY_WAIT_SECONDS", defaultValue = "120")
+  int verifyWaitSeconds;
+
+  @Inject
+  @ConfigProperty(name = "RESTORE_SWAP_LOCK_TIMEOUT_SECONDS", defaultValue = "30")
+  int swapLockTimeoutSeconds;
+
+  private volatile Keyring keyring;
+  private volatile String keyringProblem;
+
+  @PostConstruct
+  void init() {
+    try {
+      keyring = Keyring.parse(encryptionKeys.orElse(""));
+    } catch (IllegalArgumentException e) {
+      keyring = Keyring.empty();
+      keyringProblem = e.getMessage();
+    }
+  }
+
+  /** The shared directory every replica reads and writes: the catalogue of archives. */
+  public Path dir() {
+    return Path.of(dir).toAbsolutePath();
+  }
+
+  /** The keys; a malformed setting fails every backup with its reason rather than the boot. */
+  public Keyring keyring() {
+    if (keyringProblem != null) {
+      throw new IllegalStateException(keyringProblem);
+    }
+    return keyring;
+  }
+
+  int workers() {
+    return Math.max(1, Math.min(8, workers));
+  }
+
+  int compressionLevel() {
+    return Math.max(1, Math.min(9, compressionLevel));
+  }
+
+  /** How long the swap waits for readers to let go of the roster tables before failing. */
+  int swapLockTimeoutSeconds() {
+    return Math.max(1, swapLockTimeoutSeconds);
+  }
+
+  int verifyWaitSeconds() {
+    return Math.max(0, verifyWaitSeconds);
+  }
+}

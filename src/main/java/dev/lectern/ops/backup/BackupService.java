@@ -1,0 +1,183 @@
+package dev.lectern.ops.backup;
+
+import dev.lectern.ops.backup.archive.ArchiveManifest;
+import dev.lectern.ops.backup.archive.ArchiveVerifier;
+import dev.lectern.ops.backup.archive.ArchiveWriter;
+import dev.lectern.ops.backup.archive.Keyring;
+import dev.lectern.ops.backup.archive.TableDumper;
+import dev.lectern.ops.jobs.JobRun;
+import dev.lectern.platform.config.BuildInfo;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * Takes and verifies backups. A backup dumps every application table from one snapshot with
+ * parallel workers into compressed parts beside the catalogue, assembles them into one archive
+ * (encrypted with the first key of the keyring when there is one), and is then verified by reading
+ * the archive back, so a listed backup is one that was proven readable.
+ */
+@ApplicationScoped
+public class BackupService {
+
+  private static final Logger LOG = Logger.getLogger(BackupService.class.getName());
+
+  @Resource(lookup = "jdbc/lecternDirect")
+  DataSource dataSource;
+
+  @Resource ManagedExecutorService executor;
+  @Inject BackupConfig config;
+  @Inject BackupCatalog catalog;
+  @Inject BuildInfo build;
+  @Inject BackupMetrics metrics;
+
+  /** Takes a backup; {@code trigger} is schedule, manual, pre-restore or pre-migrate. */
+  public ArchiveManifest backup(JobRun run, String trigger)
+      throws IOException, SQLException, InterruptedException {
+    Keyring keyring = config.keyring();
+    Path dir = config.dir();
+    Files.createDirectories(dir);
+    checkSpace(dir);
+    String id = catalog.newId(LocalDateTime.now());
+    Path work = dir.resolve(".work-" + id);
+    Files.createDirectories(work);
+    long started = System.nanoTime();
+    try {
+      progress(run, "dump", 5, id);
+      TableDumper dumper =
+          new TableDumper(
+              dataSource::getConnection, executor, config.workers(), config.compressionLevel());
+      TableDumper.Dump dump = dumper.dump(work, () -> run != null && run.cancelled());
+      if (run != null) {
+        run.checkCancelled();
+      }
+      long dumpMillis = (System.nanoTime() - started) / 1_000_000;
+      ArchiveManifest manifest =
+          new ArchiveManifest(
+              id,
+              Instant.now(),
+              build.version(),
+              dump.schemaVersion(),
+              trigger,
+              keyring.encryptingKeyId().orElse(null),
+              dumpMillis,
+              dump.tables());
+      progress(run, "write", 80, id);
+      ArchiveWriter.write(catalog.path(id), manifest, dump.parts(), keyring);
+      long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+      metrics.backupTaken(manifest, Files.size(catalog.path(id)), System.nanoTime() - started);
+      LOG.info(
+          "Backup "
+              + id
+              + " ("
+              + trigger
+              + "): "
+              + manifest.tables().size()
+              + " tables, "
+              + manifest.rows()
+              + " rows, "
+              + Files.size(catalog.path(id))
+              + " bytes in "
+              + seconds
+              + " s");
+      return manifest;
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  /** Re-reads an archive and records the verdict beside it. */
+  public ArchiveVerifier.Result verify(String id) throws IOException {
+    ArchiveVerifier.Result result = ArchiveVerifier.verify(catalog.path(id), config.keyring());
+    catalog.recordVerification(id, result);
+    metrics.verified(result.verified());
+    if (result.verified()) {
+      LOG.info("Backup " + id + " verified");
+    } else {
+      LOG.warning("Backup " + id + " failed verification: " + result.problems());
+    }
+    return result;
+  }
+
+  /**
+   * Fails early when the directory cannot hold the parts and the archive (about twice the newest
+   * archive, or a third of the tables' size on disk for a first backup).
+   */
+  private void checkSpace(Path dir) throws IOException, SQLException {
+    long free = Files.getFileStore(dir).getUsableSpace();
+    long estimate =
+        catalog.list().stream()
+            .max(Comparator.comparing(BackupEntry::created))
+            .map(newest -> newest.bytes() + newest.bytes() / 10)
+            .orElse(tablesBytes() / 3);
+    long needed = 2 * estimate;
+    if (free < needed) {
+      throw new InsufficientSpaceException(
+          "BACKUP_DIR "
+              + dir
+              + " has "
+              + free / (1 << 20)
+              + " MiB free; this backup needs about "
+              + needed / (1 << 20)
+              + " MiB");
+    }
+  }
+
+  private long tablesBytes() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT coalesce(sum(pg_table_size(oid)), 0) FROM pg_class"
+                    + " WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r'");
+        ResultSet rows = s.executeQuery()) {
+      rows.next();
+      return rows.getLong(1);
+    }
+  }
+
+  private static void progress(JobRun run, String phase, int percent, String id) {
+    if (run != null) {
+      run.progress(
+          phase,
+          percent,
+          0,
+          Json.createObjectBuilder().add("backupId", id).build().toString(),
+          true);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  /** A backup that would not fit in {@code BACKUP_DIR}. */
+  public static final class InsufficientSpaceException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    InsufficientSpaceException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.lectern.ops.backup;
+
+import dev.lectern.ops.backup.archive.ArchiveManifest;
+import dev.lectern.ops.backup.archive.ArchiveVerifier;
+import dev.lectern.ops.jobs.BatchParameters;
+import dev.lectern.ops.jobs.JobCancelledException;
+import dev.lectern.ops.jobs.JobRun;
+import dev.lectern.ops.jobs.JobRuns;
+import dev.lectern.ops.jobs.JobService;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+
+/**
+ * One step of the backup jobs ({@code step} = backup, verify, drill or restore). The backup step
+ * hands the new backup's id to the verify step that follows it; a verify job names its backup in
+ * its input. The job's counts carry the outcome: backup id, size, rows, verification and drill
+ * results.
+ */
+@Named("backupStep")
+@Dependent
+public class BackupStepBatchlet extends AbstractBatchlet {
+
+  @Inject JobContext context;
+  @Inject JobRuns runs;
+  @Inject JobService jobs;
+  @Inject BackupService backups;
+  @Inject DrillService drills;
+  @Inject RestoreService restores;
+
+  @Inject
+  @BatchProperty(name = "step")
+  String step;
+
+  private volatile JobRun run;
+
+  @Override
+  public String process() throws Exception {
+    run = runs.of(BatchParameters.jobId(context));
+    if (run.failure() != null || run.cancelled()) {
+      return "SKIPPED";
+    }
+    try {
+      JsonObject input = input();
+      switch (step) {
+        case "backup" -> backup(input.getString("trigger", "manual"));
+        case "verify" -> verify(backupId(input));
+        case "drill" -> drill(input.getString("backupId", null));
+        case "restore" -> restore(input.getString("backupId"));
+        default -> throw new IllegalStateException("unknown backup step " + step);
+      }
+    } catch (JobCancelledException e) {
+      return "CANCELLED";
+    } catch (Exception e) {
+      if (run.failure() == null) {
+        run.fail(step + " failed: " + e.getMessage());
+      }
+      throw e;
+    }
+    if (run.failure() != null) {
+      throw new IllegalStateException(run.failure());
+    }
+    return "COMPLETED";
+  }
+
+  private void backup(String trigger) throws Exception {
+    ArchiveManifest manifest = backups.backup(run, trigger);
+    context.setTransientUserData(manifest.id());
+    report(
+        Json.createObjectBuilder()
+            .add("backupId", manifest.id())
+            .add("tables", manifest.tables().size())
+            .add("rows", manifest.rows())
+            .add("encrypted", manifest.encrypted()),
+        manifest.rows(),
+        70);
+  }
+
+  private void verify(String backupId) throws Exception {
+    run.progress(
+        "verify",
+        85,
+        0,
+        Json.createObjectBuilder().add("backupId", backupId).build().toString(),
+        true);
+    ArchiveVerifier.Result result = backups.verify(backupId);
+    var problems = Json.createArrayBuilder();
+    result.problems().forEach(problems::add);
+    JsonObjectBuilder counts =
+        Json.createObjectBuilder(current())
+            .add("backupId", backupId)
+            .add("verified", result.verified())
+            .add("problems", problems);
+    report(counts, result.manifest() == null ? 0 : result.manifest().rows(), 100);
+    if (!result.verified()) {
+      run.fail(
+          "backup " + backupId + " failed verification: " + String.join("; ", result.problems()));
+    }
+  }
+
+  private void drill(String backupId) throws Exception {
+    Drill drill = drills.drill(run, backupId);
+    report(
+        Json.createObjectBuilder()
+            .add("drillId", drill.id().toString())
+            .add("backupId", drill.backupId())
+            .add("result", drill.result())
+            .add("reason", drill.reason()),
+        drill.rows() == null ? 0 : drill.rows(),
+        100);
+    if (!Drill.SUCCESS.equals(drill.result())) {
+      run.fail("restore drill FAILED: " + drill.reason());
+    }
+  }
+
+  private void restore(String backupId) throws Exception {
+    String summary = restores.restore(run, backupId);
+    report(Json.createObjectBuilder().add("backupId", backupId).add("summary", summary), 0, 100);
+  }
+
+  private void report(JsonObjectBuilder counts, long rows, int percent) {
+    run.progress(step, percent, rows, counts.build().toString(), true);
+  }
+
+  private String backupId(JsonObject input) {
+    Object handedOver = context.getTransientUserData();
+    return handedOver instanceof String id ? id : input.getString("backupId");
+  }
+
+  private JsonObject input() throws java.sql.SQLException {
+    try (var reader = Json.createReader(new StringReader(jobs.get(run.id()).input()))) {
+      return reader.readObject();
+    }
+  }
+
+  private JsonObject current() throws java.sql.SQLException {
+    try (var reader = Json.createReader(new StringReader(jobs.get(run.id()).counts()))) {
+      return reader.readObject();
+    }
+  }
+
+  @Override
+  public void stop() {
+    JobRun current = run;
+    if (current != null && !current.cancelled()) {
+      runs.cancel(current.id());
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package dev.lectern.ops.backup;
+
+import dev.lectern.ops.audit.AuditOutcome;
+import dev.lectern.ops.audit.AuditService;
+import dev.lectern.ops.jobs.Job;
+import dev.lectern.ops.jobs.JobFilter;
+import dev.lectern.ops.jobs.JobService;
+import dev.lectern.ops.jobs.JobState;
+import dev.lectern.ops.jobs.JobType;
+import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.migration.NeedsSchema;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Backups for admins (operators read): {@code /api/v1/admin/backups}. Taking and verifying a backup
+ * are jobs; verify waits for its job (up to {@code BACKUP_VERIFY_WAIT_SECONDS}) so it can answer
+ * the verdict directly.
+ */
+@Path("api/v1/admin/backups")
+@NeedsSchema
+@Produces(MediaType.APPLICATION_JSON)
+public class BackupsResource {
+
+  @Inject BackupCatalog catalog;
+  @Inject BackupStatus status;
+  @Inject BackupConfig config;
+  @Inject JobService jobs;
+  @Inject JobWaiter waiter;
+  @Inject AuditService audit;
+
+  @GET
+  public Map<String, Object> list() throws IOException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("backups", catalog.list().stream().map(entry -> BackupView.of(entry, false)).toList());
+    body.put("directory", config.dir().toString());
+    body.put("freeBytes", status.snapshot().freeBytes());
+    return body;
+  }
+
+  @GET
+  @Path("{id}")
+  public BackupView get(@PathParam("id") String id) throws IOException {
+    return BackupView.of(catalog.get(id), true);
+  }
+
+  /** Queues a backup; the job's counts name the backup once it is taken. */
+  @POST
+  public Response take(@Context SecurityContext security) throws SQLException {
+    config.keyring();
+    Job job =
+        jobs.submit(
+            JobType.BACKUP,
+            Json.createObjectBuilder().add("trigger", "manual").build().toString(),
+            actor(security));
+    audit.record("backup.request", job.id().toString(), AuditOutcome.SUCCESS);
+    return accepted(job);
+  }
+
+  @POST
+  @Path("{id}/verify")
+  public Response verify(@PathParam("id") String id, @Context SecurityContext security)
+      throws IOException, SQLException, InterruptedException {
+    catalog.get(id);
+    Job job =
+        jobs.submit(
+            JobType.VERIFY,
+            Json.createObjectBuilder().add("backupId", id).build().toString(),
+            actor(security));
+    Job done = waiter.awaitFinished(job.id(), config.verifyWaitSeconds());
+    if (!done.state().finished()) {
+      return accepted(done);
+    }
+    JsonObject counts;
+    try (var reader = Json.createReader(new StringReader(done.counts()))) {
+      counts = reader.readObject();
+    }
+    if (!counts.containsKey("verified")) {
+      throw new ApiException(
+          500, "verify_failed", "Verification did not finish: " + done.message() + ".");
+    }
+    audit.record(
+        "backup.verify",
+        id,
+        counts.getBoolean("verified") ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", id);
+    body.put("verified", counts.getBoolean("verified"));
+    body.put("problems", counts.getJsonArray("problems"));
+    body.put("job", done.id().toString());
+    return Response.ok(body).build();
+  }
+
+  /**
+   * Restores a backup online. The body must repeat the id ({@code {"confirm": "<id>"}}); imports
+   * must not be queued or running, since the restore would silently discard what they apply.
+   */
+  @POST
+  @Path("{id}/restore")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response restore(
+      @PathParam("id") String id, JsonObject body, @Context SecurityContext security)
+      throws IOException, SQLException {
+    catalog.get(id);
+    String confirm = body == null ? null : body.getString("confirm", null);
+    if (!id.equals(confirm)) {
+      throw new ApiException(
+          400,
+          "confirmation_required",
+          "Repeat the backup id as {\"confirm\": \"" + id + "\"} to restore it.");
+    }
+    for (JobType busy : new JobType[] {JobType.IMPORT, JobType.RESTORE}) {
+      if (jobs.count(JobFilter.of(JobState.WAITING, busy, null))
+              + jobs.count(JobFilter.of(JobState.ACTIVE, busy, null))
+          > 0) {
+        throw new ApiException(
+            409,
+            "job_in_progress",
+            "A " + busy.label() + " job is queued or running; restore once it has finished.");
+      }
+    }
+    Job job =
+        jobs.submit(
+            JobType.RESTORE,
+            Json.createObjectBuilder().add("backupId", id).build().toString(),
+            actor(security));
+    audit.record("backup.restore.request", id, AuditOutcome.SUCCESS);
+    return accepted(job);
+  }
+
+  /** Deletes one archive by hand (retention does this by schedule). */
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") String id) throws IOException {
+    catalog.get(id);
+    catalog.delete(id);
+    status.invalidate();
+    audit.record("backup.delete", id, AuditOutcome.SUCCESS);
+    return Response.noContent().build();
+  }
+
+  private static Response accepted(Job job) {
+    return Response.accepted(Map.of("job", job.id().toString(), "state", job.state().label()))
+        .location(URI.create("/api/v1/admin/jobs/" + job.id()))
+        .build();
+  }
+
+  private static String actor(SecurityContext security) {
+    return security.getUserPrincipal().getName();
+  }
+}

@@ -1,0 +1,93 @@
+package dev.lectern.ops.backup;
+
+import dev.lectern.ops.audit.AuditOutcome;
+import dev.lectern.ops.audit.AuditService;
+import dev.lectern.ops.backup.archive.BackupFiles;
+import dev.lectern.ops.jobs.Job;
+import dev.lectern.ops.jobs.JobService;
+import dev.lectern.ops.jobs.JobType;
+import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.migration.NeedsSchema;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Restore drills: {@code POST /api/v1/admin/backups/drills} queues one (newest backup unless the
+ * body names {@code backupId}); the drill's id is its job's id.
+ */
+@Path("api/v1/admin/backups/drills")
+@NeedsSchema
+@Produces(MediaType.APPLICATION_JSON)
+public class DrillsResource {
+
+  @Inject DrillRepository drills;
+  @Inject BackupCatalog catalog;
+  @Inject JobService jobs;
+  @Inject AuditService audit;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response start(JsonObject body, @Context SecurityContext security)
+      throws IOException, SQLException {
+    var input = Json.createObjectBuilder();
+    if (body != null && body.containsKey("backupId")) {
+      String id = body.getString("backupId", "");
+      if (!BackupFiles.isId(id)) {
+        throw new ApiException(400, "invalid_backup_id", "backupId must be a backup id.");
+      }
+      catalog.get(id);
+      input.add("backupId", id);
+    } else if (catalog.list().isEmpty()) {
+      throw new ApiException(409, "no_backup", "There is no backup to drill.");
+    }
+    Job job =
+        jobs.submit(JobType.DRILL, input.build().toString(), security.getUserPrincipal().getName());
+    audit.record("backup.drill", job.id().toString(), AuditOutcome.SUCCESS);
+    return Response.accepted(Map.of("id", job.id().toString(), "job", job.id().toString()))
+        .location(URI.create("/api/v1/admin/backups/drills/" + job.id()))
+        .build();
+  }
+
+  @GET
+  public Map<String, List<Drill>> list(
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+      @QueryParam("offset") @DefaultValue("0") @Min(0) int offset)
+      throws SQLException {
+    return Map.of("drills", drills.list(limit, offset));
+  }
+
+  @GET
+  @Path("{id}")
+  public Drill get(@PathParam("id") String id) throws SQLException {
+    UUID drill;
+    try {
+      drill = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(404, "not_found", "No drill " + id + ".");
+    }
+    return drills
+        .find(drill)
+        .orElseThrow(() -> new ApiException(404, "not_found", "No drill " + id + "."));
+  }
+}
