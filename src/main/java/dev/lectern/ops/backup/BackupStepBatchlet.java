@@ -71,11 +71,13 @@ public class BackupStepBatchlet extends AbstractBatchlet {
   }
 
   private void backup(String trigger) throws Exception {
+    long started = System.nanoTime();
     ArchiveManifest manifest = backups.backup(run, trigger);
     context.setTransientUserData(manifest.id());
     report(
         Json.createObjectBuilder()
             .add("backupId", manifest.id())
+            .add("backupMillis", (System.nanoTime() - started) / 1_000_000)
             .add("tables", manifest.tables().size())
             .add("rows", manifest.rows())
             .add("encrypted", manifest.encrypted()),
@@ -90,6 +92,7 @@ public class BackupStepBatchlet extends AbstractBatchlet {
         0,
         Json.createObjectBuilder().add("backupId", backupId).build().toString(),
         true);
+    long started = System.nanoTime();
     ArchiveVerifier.Result result = backups.verify(backupId);
     var problems = Json.createArrayBuilder();
     result.problems().forEach(problems::add);
@@ -97,6 +100,7 @@ public class BackupStepBatchlet extends AbstractBatchlet {
         Json.createObjectBuilder(current())
             .add("backupId", backupId)
             .add("verified", result.verified())
+            .add("verifyMillis", (System.nanoTime() - started) / 1_000_000)
             .add("problems", problems);
     report(counts, result.manifest() == null ? 0 : result.manifest().rows(), 100);
     if (!result.verified()) {
