@@ -3,6 +3,7 @@ package dev.lectern.ops.backup;
 import dev.lectern.ops.backup.archive.ArchiveManifest;
 import dev.lectern.ops.backup.archive.ArchiveVerifier;
 import dev.lectern.ops.backup.archive.ArchiveWriter;
+import dev.lectern.ops.backup.archive.BackupFiles;
 import dev.lectern.ops.backup.archive.Keyring;
 import dev.lectern.ops.backup.archive.TableDumper;
 import dev.lectern.ops.jobs.JobRun;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -97,7 +97,7 @@ public class BackupService {
               + " s");
       return manifest;
     } finally {
-      deleteTree(work);
+      BackupFiles.deleteTree(work);
     }
   }
 
@@ -158,17 +158,6 @@ public class BackupService {
           0,
           Json.createObjectBuilder().add("backupId", id).build().toString(),
           true);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 

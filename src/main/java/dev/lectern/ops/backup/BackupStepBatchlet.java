@@ -7,6 +7,7 @@ import dev.lectern.ops.jobs.JobCancelledException;
 import dev.lectern.ops.jobs.JobRun;
 import dev.lectern.ops.jobs.JobRuns;
 import dev.lectern.ops.jobs.JobService;
+import dev.lectern.roster.query.RosterRelationships;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
@@ -16,13 +17,15 @@ import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.io.StringReader;
 
 /**
- * One step of the backup jobs ({@code step} = backup, verify, drill or restore). The backup step
- * hands the new backup's id to the verify step that follows it; a verify job names its backup in
- * its input. The job's counts carry the outcome: backup id, size, rows, verification and drill
- * results.
+ * One step of the backup jobs ({@code step} = backup, verify, drill, restore or partial). The
+ * backup step hands the new backup's id to the verify step that follows it; a verify job names its
+ * backup in its input. The job's counts carry the outcome: backup id, size, rows, verification and
+ * drill results.
  */
 @Named("backupStep")
 @Dependent
@@ -34,6 +37,7 @@ public class BackupStepBatchlet extends AbstractBatchlet {
   @Inject BackupService backups;
   @Inject DrillService drills;
   @Inject RestoreService restores;
+  @Inject PartialRestoreService partials;
 
   @Inject
   @BatchProperty(name = "step")
@@ -54,6 +58,7 @@ public class BackupStepBatchlet extends AbstractBatchlet {
         case "verify" -> verify(backupId(input));
         case "drill" -> drill(input.getString("backupId", null));
         case "restore" -> restore(input.getString("backupId"));
+        case "partial" -> partial(input);
         default -> throw new IllegalStateException("unknown backup step " + step);
       }
     } catch (JobCancelledException e) {
@@ -86,19 +91,14 @@ public class BackupStepBatchlet extends AbstractBatchlet {
   }
 
   private void verify(String backupId) throws Exception {
-    run.progress(
-        "verify",
-        85,
-        0,
-        Json.createObjectBuilder().add("backupId", backupId).build().toString(),
-        true);
+    JsonObject before = Json.createObjectBuilder(current()).add("backupId", backupId).build();
+    run.progress("verify", 85, 0, before.toString(), true);
     long started = System.nanoTime();
     ArchiveVerifier.Result result = backups.verify(backupId);
     var problems = Json.createArrayBuilder();
     result.problems().forEach(problems::add);
     JsonObjectBuilder counts =
-        Json.createObjectBuilder(current())
-            .add("backupId", backupId)
+        Json.createObjectBuilder(before)
             .add("verified", result.verified())
             .add("verifyMillis", (System.nanoTime() - started) / 1_000_000)
             .add("problems", problems);
@@ -127,6 +127,21 @@ public class BackupStepBatchlet extends AbstractBatchlet {
   private void restore(String backupId) throws Exception {
     String summary = restores.restore(run, backupId);
     report(Json.createObjectBuilder().add("backupId", backupId).add("summary", summary), 0, 100);
+  }
+
+  private void partial(JsonObject input) throws Exception {
+    PartialRestoreService.Plan plan =
+        partials.run(
+            run,
+            input.getString("backupId"),
+            RosterRelationships.Scope.valueOf(input.getString("scope")),
+            input.getString("sourcedId"),
+            input.getBoolean("apply", false),
+            input.getBoolean("overwrite", false));
+    try (Jsonb jsonb = JsonbBuilder.create();
+        var reader = Json.createReader(new StringReader(jsonb.toJson(plan)))) {
+      report(Json.createObjectBuilder(reader.readObject()), 0, 100);
+    }
   }
 
   private void report(JsonObjectBuilder counts, long rows, int percent) {

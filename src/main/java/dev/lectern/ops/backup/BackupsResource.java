@@ -19,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -46,6 +47,7 @@ public class BackupsResource {
   @Inject JobService jobs;
   @Inject JobWaiter waiter;
   @Inject AuditService audit;
+  @Inject BackupRetention retention;
 
   @GET
   public Map<String, Object> list() throws IOException {
@@ -144,6 +146,17 @@ public class BackupsResource {
             actor(security));
     audit.record("backup.restore.request", id, AuditOutcome.SUCCESS);
     return accepted(job);
+  }
+
+  /**
+   * Applies the retention policy now ({@code ?dryRun=true} only lists what it would delete); the
+   * retention timer does the same every night.
+   */
+  @POST
+  @Path("retention")
+  public BackupRetention.Outcome retention(@QueryParam("dryRun") boolean dryRun)
+      throws IOException {
+    return retention.sweep(dryRun);
   }
 
   /** Deletes one archive by hand (retention does this by schedule). */

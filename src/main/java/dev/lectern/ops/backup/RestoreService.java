@@ -3,10 +3,7 @@ package dev.lectern.ops.backup;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.ops.backup.archive.ArchiveException;
-import dev.lectern.ops.backup.archive.ArchiveLoader;
 import dev.lectern.ops.backup.archive.ArchiveManifest;
-import dev.lectern.ops.backup.archive.ArchiveReader;
-import dev.lectern.ops.backup.archive.ArchiveSchema;
 import dev.lectern.ops.backup.archive.ArchiveVerifier;
 import dev.lectern.ops.jobs.JobRun;
 import dev.lectern.ops.mode.ModeService;
@@ -14,13 +11,8 @@ import dev.lectern.ops.mode.ModeState;
 import dev.lectern.ops.mode.OperatingMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.logging.Logger;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Online restore. The archive is verified, Lectern switches to read-only on every replica, a
@@ -40,7 +32,7 @@ public class RestoreService {
   @Inject BackupService backups;
   @Inject ModeService modes;
   @Inject AuditService audit;
-  @Inject ScratchDatabases databases;
+  @Inject ShadowLoader shadows;
   @Inject RosterSwap swap;
 
   /** Restores {@code backupId}; answers a summary for the job. */
@@ -64,7 +56,7 @@ public class RestoreService {
       backups.verify(safety.id());
       run.checkCancelled();
       run.progress("load shadow", 40, 0, "{}", true);
-      loadShadow(run, backupId, manifest);
+      shadows.load(run, backupId, manifest, RosterSwap.SHADOW, 40, 85);
       run.checkCancelled();
       run.progress("swap", 90, manifest.rows(), "{}", true);
       int swapped = swap.swap(RosterSwap.SHADOW, config.swapLockTimeoutSeconds());
@@ -93,29 +85,5 @@ public class RestoreService {
           expired ? null : until,
           "system");
     }
-  }
-
-  private void loadShadow(JobRun run, String backupId, ArchiveManifest manifest)
-      throws IOException, SQLException {
-    swap.dropQuietly(RosterSwap.SHADOW);
-    PGSimpleDataSource shadow = databases.lecternDatabase(RosterSwap.SHADOW);
-    ArchiveSchema.migrateTo(shadow, RosterSwap.SHADOW, manifest.schemaVersion());
-    try (Connection c = shadow.getConnection();
-        ArchiveReader reader = ArchiveReader.open(catalog.path(backupId), config.keyring())) {
-      c.setAutoCommit(false);
-      ArchiveLoader.load(
-          c,
-          reader,
-          (table, done, total) -> {
-            run.checkCancelled();
-            run.progress("load shadow", 40 + 45 * done / total, 0, "{}", false);
-          });
-      c.commit();
-      c.setAutoCommit(true);
-      try (Statement s = c.createStatement()) {
-        s.execute("ANALYZE");
-      }
-    }
-    ArchiveSchema.migrateToLatest(shadow, RosterSwap.SHADOW);
   }
 }

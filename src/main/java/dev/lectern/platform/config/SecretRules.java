@@ -46,13 +46,14 @@ public final class SecretRules {
         position++;
         int colon = entry.indexOf(':');
         String id = colon > 0 ? entry.substring(0, colon).strip() : "#" + position;
-        if (colon <= 0 || decodedLength(entry.substring(colon + 1).strip()) < MIN_BYTES) {
+        // AES-256: exactly 32 bytes, as the archive keyring requires.
+        if (colon <= 0 || decodedLength(entry.substring(colon + 1).strip()) != MIN_BYTES) {
           problems.add(
               "BACKUP_ENCRYPTION_KEYS key "
                   + id
-                  + " is not id:base64 of at least "
+                  + " is not id:base64 of a "
                   + MIN_BYTES
-                  + " bytes");
+                  + "-byte key");
         }
       }
     }

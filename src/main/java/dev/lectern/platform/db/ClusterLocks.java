@@ -16,7 +16,8 @@ public class ClusterLocks {
   public enum Lock {
     FIRST_ADMIN(0x4c45_0001L),
     SIGNING_KEYS(0x4c45_0002L),
-    DEMO_DATA(0x4c45_0003L);
+    DEMO_DATA(0x4c45_0003L),
+    BACKUP_TIMERS(0x4c45_0004L);
 
     private final long id;
 

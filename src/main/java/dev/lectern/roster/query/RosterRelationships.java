@@ -78,13 +78,22 @@ public class RosterRelationships {
 
   /** Every record belonging to the scope, by type; empty when the scope's record is absent. */
   public Map<RosterType, Set<String>> of(Scope scope, String sourcedId) throws SQLException {
-    Map<RosterType, Set<String>> related = new EnumMap<>(RosterType.class);
     try (Connection connection = dataSource.getConnection()) {
-      for (Member member : MEMBERS.get(scope)) {
-        Set<String> ids = ids(connection, member.sql(), sourcedId);
-        if (!ids.isEmpty()) {
-          related.put(member.type(), ids);
-        }
+      return of(connection, scope, sourcedId);
+    }
+  }
+
+  /**
+   * The same over {@code connection}, whose search path decides which roster tables are read: a
+   * partial restore asks it of a backup loaded into a shadow schema.
+   */
+  public Map<RosterType, Set<String>> of(Connection connection, Scope scope, String sourcedId)
+      throws SQLException {
+    Map<RosterType, Set<String>> related = new EnumMap<>(RosterType.class);
+    for (Member member : MEMBERS.get(scope)) {
+      Set<String> ids = ids(connection, member.sql(), sourcedId);
+      if (!ids.isEmpty()) {
+        related.put(member.type(), ids);
       }
     }
     return related.containsKey(anchor(scope)) ? related : Map.of();

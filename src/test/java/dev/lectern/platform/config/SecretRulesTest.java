@@ -37,8 +37,8 @@ class SecretRulesTest {
         .containsExactly(
             "LECTERN_MASTER_KEY is shorter than 32 bytes",
             "DB_PASSWORD is not set",
-            "BACKUP_ENCRYPTION_KEYS key k1 is not id:base64 of at least 32 bytes",
-            "BACKUP_ENCRYPTION_KEYS key #2 is not id:base64 of at least 32 bytes");
+            "BACKUP_ENCRYPTION_KEYS key k1 is not id:base64 of a 32-byte key",
+            "BACKUP_ENCRYPTION_KEYS key #2 is not id:base64 of a 32-byte key");
     assertThat(String.join(" ", problems)).doesNotContain(weak).doesNotContain(KEY16);
   }
 

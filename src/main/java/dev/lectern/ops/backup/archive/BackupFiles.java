@@ -1,8 +1,13 @@
 package dev.lectern.ops.backup.archive;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Backup ids and file names: {@code lectern_YYYYMMDD_HHMMSS[_n].lbk}. */
 public final class BackupFiles {
@@ -25,5 +30,17 @@ public final class BackupFiles {
 
   public static String fileName(String id) {
     return id + EXTENSION;
+  }
+
+  /** Deletes a file or a directory with everything in it; nothing there is fine. */
+  public static void deleteTree(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(path)) {
+      for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(each);
+      }
+    }
   }
 }

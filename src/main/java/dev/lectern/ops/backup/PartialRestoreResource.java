@@ -1,0 +1,128 @@
+package dev.lectern.ops.backup;
+
+import dev.lectern.ops.audit.AuditOutcome;
+import dev.lectern.ops.audit.AuditService;
+import dev.lectern.ops.jobs.Job;
+import dev.lectern.ops.jobs.JobService;
+import dev.lectern.ops.jobs.JobState;
+import dev.lectern.ops.jobs.JobType;
+import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.migration.NeedsSchema;
+import dev.lectern.roster.query.RosterRelationships;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Partial restores: {@code POST /api/v1/admin/backups/{id}/partial-restore/preview} and {@code
+ * .../apply} with {@code {"school"|"class"|"user": "<sourcedId>"}}; apply also needs {@code
+ * "confirm": "<backup id>"} and replaces records that differ live only with {@code "overwrite":
+ * true}. Both are jobs; the call waits for the job (up to {@code BACKUP_VERIFY_WAIT_SECONDS}) and
+ * answers its plan, or 202 with the job when it takes longer.
+ */
+@Path("api/v1/admin/backups/{id}/partial-restore")
+@NeedsSchema
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PartialRestoreResource {
+
+  private static final List<String> SCOPES = List.of("school", "class", "user");
+
+  @Inject BackupCatalog catalog;
+  @Inject BackupConfig config;
+  @Inject JobService jobs;
+  @Inject JobWaiter waiter;
+  @Inject AuditService audit;
+
+  @POST
+  @Path("preview")
+  public Response preview(
+      @PathParam("id") String id, JsonObject body, @Context SecurityContext security)
+      throws IOException, SQLException, InterruptedException {
+    return submit(id, body, false, security);
+  }
+
+  @POST
+  @Path("apply")
+  public Response apply(
+      @PathParam("id") String id, JsonObject body, @Context SecurityContext security)
+      throws IOException, SQLException, InterruptedException {
+    if (body == null || !id.equals(body.getString("confirm", null))) {
+      throw new ApiException(
+          400,
+          "confirmation_required",
+          "Repeat the backup id as \"confirm\": \"" + id + "\" to apply a partial restore.");
+    }
+    return submit(id, body, true, security);
+  }
+
+  private Response submit(String id, JsonObject body, boolean apply, SecurityContext security)
+      throws IOException, SQLException, InterruptedException {
+    catalog.get(id);
+    List<String> given =
+        body == null ? List.of() : SCOPES.stream().filter(body::containsKey).toList();
+    if (given.size() != 1
+        || !(body.get(given.get(0)) instanceof JsonString sourced)
+        || sourced.getString().isBlank()) {
+      throw new ApiException(
+          400,
+          "invalid_scope",
+          "Name exactly one of \"school\", \"class\" or \"user\" with a sourcedId.");
+    }
+    String scope = given.get(0);
+    var input =
+        Json.createObjectBuilder()
+            .add("backupId", id)
+            .add("scope", RosterRelationships.Scope.valueOf(scope.toUpperCase(Locale.ROOT)).name())
+            .add("sourcedId", sourced.getString())
+            .add("apply", apply)
+            .add("overwrite", body.getBoolean("overwrite", false));
+    Job job =
+        jobs.submit(
+            JobType.PARTIAL_RESTORE,
+            input.build().toString(),
+            security.getUserPrincipal().getName());
+    if (apply) {
+      audit.record(
+          "backup.partial-restore.request",
+          scope + " " + sourced.getString() + " from " + id,
+          AuditOutcome.SUCCESS);
+    }
+    Job done = waiter.awaitFinished(job.id(), config.verifyWaitSeconds());
+    if (!done.state().finished()) {
+      return Response.accepted(Map.of("job", done.id().toString(), "state", done.state().label()))
+          .location(URI.create("/api/v1/admin/jobs/" + done.id()))
+          .build();
+    }
+    if (done.state() != JobState.COMPLETED) {
+      throw new ApiException(
+          422,
+          "partial_restore_failed",
+          String.valueOf(done.message()) + " (job " + done.id() + ")");
+    }
+    try (var reader = Json.createReader(new StringReader(done.counts()))) {
+      return Response.ok(
+              Json.createObjectBuilder(reader.readObject())
+                  .add("job", done.id().toString())
+                  .build())
+          .build();
+    }
+  }
+}

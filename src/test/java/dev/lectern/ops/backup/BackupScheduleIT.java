@@ -1,0 +1,89 @@
+package dev.lectern.ops.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.testing.Eventually;
+import dev.lectern.testing.LecternServer;
+import dev.lectern.testing.Sql;
+import dev.lectern.testing.TestEnvironment;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two Lectern servers on one database with a backup every ten seconds: the persistent timer fires
+ * once per cluster, so every tick gives exactly one backup.
+ */
+class BackupScheduleIT {
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss");
+
+  @Test
+  void shouldTakeExactlyOneBackupPerTickWithTwoServers() throws Exception {
+    String dbUrl = Sql.createDatabase("schedule");
+    Path dir =
+        TestEnvironment.projectDir()
+            .resolve("target/test-backups/" + TestEnvironment.databasePrefix() + "_schedule");
+    Files.createDirectories(dir);
+    try (LecternServer first = server("schedule-a", dbUrl, dir).start().awaitReady();
+        LecternServer second = server("schedule-b", dbUrl, dir).start().awaitReady()) {
+      BackupClient client = new BackupClient(first.http(), first.http().adminToken());
+      LocalDateTime bothUp = LocalDateTime.now();
+      Eventually.within(
+          Duration.ofSeconds(120),
+          () -> scheduled(client, bothUp).size() >= 6,
+          () -> "scheduled backups so far: " + scheduled(client, bothUp));
+      Map<LocalDateTime, List<String>> perTick = perTick(scheduled(client, bothUp));
+      assertThat(perTick.values()).as("backups per tick: %s", perTick).allMatch(b -> b.size() == 1);
+      List<LocalDateTime> ticks = List.copyOf(perTick.keySet());
+      for (int i = 1; i < ticks.size(); i++) {
+        assertThat(ChronoUnit.SECONDS.between(ticks.get(i - 1), ticks.get(i)))
+            .as("no tick skipped: %s", perTick)
+            .isEqualTo(10);
+      }
+      assertThat(second.http().get("/health/ready").status()).isEqualTo(200);
+    }
+  }
+
+  private static LecternServer server(String name, String dbUrl, Path dir) {
+    return new LecternServer(name)
+        .with("DB_URL", dbUrl)
+        .with("BACKUP_DIR", dir.toString())
+        .with("BACKUP_SCHEDULE", "*/10 * * * * *")
+        .with("DRILL_SCHEDULE", "off")
+        .with("BACKUP_RETENTION_SCHEDULE", "off");
+  }
+
+  /** Ids of scheduled backups taken after {@code since}. */
+  private static List<String> scheduled(BackupClient client, LocalDateTime since) {
+    return client.get("/api/v1/admin/backups").json().getJsonArray("backups").stream()
+        .map(JsonObject.class::cast)
+        .filter(b -> "schedule".equals(b.getString("trigger")))
+        .map(b -> b.getString("id"))
+        .filter(id -> stamp(id).isAfter(since))
+        .toList();
+  }
+
+  /** Backups grouped by the ten-second tick that started them. */
+  private static Map<LocalDateTime, List<String>> perTick(List<String> ids) {
+    Map<LocalDateTime, List<String>> ticks = new TreeMap<>();
+    for (String id : ids) {
+      LocalDateTime at = stamp(id);
+      LocalDateTime tick = at.withSecond(at.getSecond() / 10 * 10);
+      ticks.computeIfAbsent(tick, t -> new java.util.ArrayList<>()).add(id);
+    }
+    return ticks;
+  }
+
+  private static LocalDateTime stamp(String id) {
+    return LocalDateTime.parse(id.substring("lectern_".length(), "lectern_".length() + 15), STAMP);
+  }
+}
