@@ -70,7 +70,7 @@ for round in $(seq 1 "$rounds"); do
   scratch "${db}_lr"
   start=$(now)
   BACKUP_ENCRYPTION_KEYS="bench:$key" DB_PASSWORD= bin/lectern restore "$archive" \
-    --db-url "jdbc:postgresql://$pg_host:$pg_port/${db}_lr" --db-user postgres --yes >/dev/null
+    --db-url "jdbc:postgresql://$pg_host:$pg_port/${db}_lr" --db-user postgres --yes 2>/dev/null | grep " in " | sed "s/^/   /"
   r=$(echo "$(now) - $start" | bc)
   psql -h "$pg_host" -p "$pg_port" -U postgres -qc "DROP DATABASE ${db}_pgr WITH (FORCE)" -c "DROP DATABASE ${db}_lr WITH (FORCE)"
   dumps+=("$d") backups+=("$b") pg_restores+=("$pr") restores+=("$r")

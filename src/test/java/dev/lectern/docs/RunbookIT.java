@@ -43,11 +43,22 @@ class RunbookIT {
       throwaway =
           new LecternServer("runbook")
               .with("DB_URL", Sql.createDatabase("runbook"))
+              .with("BACKUP_DIR", throwawayBackups().toString())
+              .with("LECTERN_DEMO_DATA", "true")
               .with("REDIS_KEY_PREFIX", TestEnvironment.redisKeyPrefix() + "runbook:")
               .start()
               .awaitReady();
     }
     return throwaway;
+  }
+
+  /** The throwaway server's own backup directory: another installation, another volume. */
+  private static Path throwawayBackups() throws IOException {
+    Path dir =
+        TestEnvironment.projectDir()
+            .resolve("target/test-backups/" + TestEnvironment.databasePrefix() + "_runbook");
+    Files.createDirectories(dir);
+    return dir;
   }
 
   private static final Path RUNBOOK = TestEnvironment.projectDir().resolve("docs/runbook.md");
@@ -81,22 +92,31 @@ class RunbookIT {
                               ? run(
                                   block,
                                   throwaway().http().baseUrl(),
-                                  throwaway().http().adminToken())
-                              : run(block, TestEnvironment.baseUrl(), adminToken);
+                                  throwaway().http().adminToken(),
+                                  throwawayBackups().toString())
+                              : run(
+                                  block,
+                                  TestEnvironment.baseUrl(),
+                                  adminToken,
+                                  System.getenv().getOrDefault("BACKUP_DIR", "backups"));
                       for (String expected : block.expects()) {
                         assertThat(output).as(block.toString()).contains(expected);
                       }
                     }));
   }
 
-  private static String run(RunbookBlocks.Block block, String url, String adminToken)
-      throws Exception {
+  private static String run(
+      RunbookBlocks.Block block, String url, String adminToken, String backupDir) throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder("bash", "-euo", "pipefail", "-c", block.script())
             .directory(TestEnvironment.projectDir().toFile())
             .redirectErrorStream(true);
     builder.environment().put("LECTERN_URL", url);
     builder.environment().put("ADMIN_TOKEN", adminToken);
+    builder.environment().put("BACKUP_DIR", backupDir);
+    builder.environment().put("PGHOST", TestEnvironment.pgHost());
+    builder.environment().put("PGPORT", Integer.toString(TestEnvironment.pgPort()));
+    builder.environment().put("PGUSER", TestEnvironment.databaseUser());
     Process process = builder.start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();

@@ -9,6 +9,7 @@ import dev.lectern.ops.backup.archive.DatabaseComparison;
 import dev.lectern.ops.jobs.JobCancelledException;
 import dev.lectern.ops.jobs.JobRun;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -39,6 +40,7 @@ public class DrillService {
   @Inject DrillRepository drills;
   @Inject ScratchDatabases scratch;
   @Inject BackupMetrics metrics;
+  @Resource ManagedExecutorService executor;
 
   /** Runs a drill on {@code backupId}, or on the newest backup when it is null. */
   public Drill drill(JobRun run, String backupId) throws SQLException, IOException {
@@ -62,21 +64,21 @@ public class DrillService {
       scratch.create(database);
       PGSimpleDataSource target = scratch.dataSource(database);
       ArchiveSchema.migrateTo(target, manifest.schemaVersion());
-      List<String> problems;
-      try (Connection c = target.getConnection();
-          ArchiveReader reader = ArchiveReader.open(catalog.path(id), config.keyring())) {
-        c.setAutoCommit(false);
+      try (ArchiveReader reader = ArchiveReader.open(catalog.path(id), config.keyring())) {
         ArchiveLoader.load(
-            c,
+            target::getConnection,
             reader,
+            executor,
+            config.workers(),
             (table, done, total) -> {
               run.checkCancelled();
               run.progress("load", 10 + 70 * done / total, 0, "{}", false);
             });
-        c.commit();
-        run.progress("compare", 85, manifest.rows(), "{}", true);
+      }
+      run.progress("compare", 85, manifest.rows(), "{}", true);
+      List<String> problems;
+      try (Connection c = target.getConnection()) {
         problems = DatabaseComparison.compare(c, manifest);
-        c.commit();
       }
       if (problems.isEmpty()) {
         result = Drill.SUCCESS;
@@ -90,7 +92,7 @@ public class DrillService {
       throw e;
     } catch (ArchiveException e) {
       reason = e.getMessage();
-    } catch (SQLException | IOException | RuntimeException e) {
+    } catch (SQLException | IOException | InterruptedException | RuntimeException e) {
       reason = e.getClass().getSimpleName() + ": " + e.getMessage();
     } finally {
       scratch.dropQuietly(database);

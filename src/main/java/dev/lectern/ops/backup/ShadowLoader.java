@@ -6,6 +6,8 @@ import dev.lectern.ops.backup.archive.ArchiveManifest;
 import dev.lectern.ops.backup.archive.ArchiveReader;
 import dev.lectern.ops.backup.archive.ArchiveSchema;
 import dev.lectern.ops.jobs.JobRun;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -26,32 +28,32 @@ public class ShadowLoader {
   @Inject BackupConfig config;
   @Inject ScratchDatabases databases;
   @Inject RosterSwap schemas;
+  @Resource ManagedExecutorService executor;
 
   /**
    * Loads into {@code schema} (replaced if present), reporting progress from {@code from}% to
    * {@code to}%.
    */
   void load(JobRun run, String backupId, ArchiveManifest manifest, String schema, int from, int to)
-      throws IOException, SQLException {
+      throws IOException, SQLException, InterruptedException {
     schemas.dropQuietly(schema);
     PGSimpleDataSource shadow = databases.lecternDatabase(schema);
     ArchiveSchema.migrateTo(shadow, schema, manifest.schemaVersion());
-    try (Connection c = shadow.getConnection();
-        ArchiveReader reader = ArchiveReader.open(catalog.path(backupId), config.keyring())) {
-      c.setAutoCommit(false);
+    try (ArchiveReader reader = ArchiveReader.open(catalog.path(backupId), config.keyring())) {
       ArchiveLoader.load(
-          c,
+          shadow::getConnection,
           reader,
+          executor,
+          config.workers(),
           (table, done, total) -> {
             run.checkCancelled();
             run.progress("load " + schema, from + (to - from) * done / total, 0, "{}", false);
           });
-      c.commit();
-      c.setAutoCommit(true);
-      try (Statement s = c.createStatement()) {
-        for (String table : ApplicationTables.of(c).keySet()) {
-          s.execute("ANALYZE \"" + table + "\"");
-        }
+    }
+    try (Connection c = shadow.getConnection();
+        Statement s = c.createStatement()) {
+      for (String table : ApplicationTables.of(c).keySet()) {
+        s.execute("ANALYZE \"" + table + "\"");
       }
     }
     ArchiveSchema.migrateToLatest(shadow, schema);

@@ -8,8 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -40,6 +43,10 @@ public class SchemaMigrator {
 
   @Inject MigrationConfig config;
   @Inject Event<SchemaReady> schemaReady;
+  @Inject Instance<BeforeMigration> beforeMigration;
+
+  /** Advisory lock held while before-migration hooks and the migration run (see ClusterLocks). */
+  private static final long MIGRATION_LOCK = 0x4c45_0005L;
 
   private volatile SchemaStatus status = SchemaStatus.pending("migrations not attempted yet");
   private volatile Future<?> nextAttempt;
@@ -141,9 +148,41 @@ public class SchemaMigrator {
       String newest = future[future.length - 1].getVersion().toString();
       return SchemaStatus.newerThanCode(newest, latestKnown(info));
     }
-    flyway.migrate();
+    if (info.pending().length > 0 && info.current() != null && !beforeMigration.isUnsatisfied()) {
+      migrateAfterHooks(flyway);
+    } else {
+      flyway.migrate();
+    }
     MigrationInfo current = flyway.info().current();
     return SchemaStatus.ready(current == null ? "0" : current.getVersion().toString());
+  }
+
+  /**
+   * Runs the {@link BeforeMigration} hooks and migrates while holding a session advisory lock, so
+   * with several servers starting on an old schema exactly one runs the hooks; the others wait,
+   * then find nothing pending.
+   */
+  private void migrateAfterHooks(Flyway flyway) {
+    try (Connection lock = dataSource.getConnection();
+        Statement s = lock.createStatement()) {
+      s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+      try {
+        MigrationInfoService info = flyway.info();
+        if (info.pending().length > 0 && info.current() != null) {
+          String current = info.current().getVersion().toString();
+          for (BeforeMigration hook : beforeMigration) {
+            hook.beforeMigrating(current, info.pending().length);
+          }
+        }
+        flyway.migrate();
+      } finally {
+        s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("before-migration work failed: " + e.getMessage(), e);
+    }
   }
 
   private static String latestKnown(MigrationInfoService info) {

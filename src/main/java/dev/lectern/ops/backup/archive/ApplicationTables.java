@@ -48,6 +48,22 @@ public final class ApplicationTables {
     return tables;
   }
 
+  /** Pages on disk of each table (not MVCC: a size to plan parallel work by, not a count). */
+  public static Map<String, Long> pages(Connection connection) throws SQLException {
+    Map<String, Long> pages = new LinkedHashMap<>();
+    try (PreparedStatement s =
+            connection.prepareStatement(
+                "SELECT relname, pg_relation_size(oid) / current_setting('block_size')::bigint"
+                    + " FROM pg_class WHERE relnamespace = current_schema()::regnamespace"
+                    + " AND relkind IN ('r', 'p')");
+        ResultSet rows = s.executeQuery()) {
+      while (rows.next()) {
+        pages.put(rows.getString(1), rows.getLong(2));
+      }
+    }
+    return pages;
+  }
+
   /** The schema version Flyway recorded last, or "0" for a database without migrations. */
   public static String schemaVersion(Connection connection) throws SQLException {
     try (PreparedStatement s =

@@ -7,79 +7,185 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.postgresql.PGConnection;
 
 /**
- * Loads an archive into a database whose schema is already at the archive's version, inside the
- * caller's transaction: constraints and indexes are set aside, every table is emptied and loaded
- * with {@code COPY ... FREEZE} and checked against the manifest as it streams, then indexes and
- * constraints are rebuilt and identity sequences moved past the loaded ids. Any failure throws and
- * the caller's rollback leaves the database as it was.
+ * Loads an archive into an empty or scratch database whose schema is already at the archive's
+ * version, with parallel workers as {@code pg_restore --jobs} does: constraints and indexes are set
+ * aside, each table is emptied and loaded in its own transaction with {@code COPY ... FREEZE} (its
+ * parts in order, each checked against the manifest as it streams), then keys and indexes are
+ * rebuilt in parallel, foreign keys after them, and identity sequences moved past the loaded ids.
+ * Not one transaction: a failure leaves the target partly loaded, so callers load only into a
+ * database they may throw away (an empty one, a scratch database, a shadow schema).
  */
 public final class ArchiveLoader {
 
-  /** Told each table as it is loaded, e.g. to report progress. */
+  /** Told each part as it is loaded, from the worker threads, e.g. to report progress. */
   public interface Progress {
     void loaded(ArchiveManifest.Table table, int done, int total);
   }
 
+  static final String MAINTENANCE_WORK_MEM = "256MB";
+
   private ArchiveLoader() {}
 
-  public static void load(Connection c, ArchiveReader reader, Progress progress)
-      throws IOException, SQLException {
-    if (c.getAutoCommit()) {
-      throw new IllegalStateException("load needs a transaction");
-    }
+  public static void load(
+      TableDumper.Connections connections,
+      ArchiveReader reader,
+      ExecutorService executor,
+      int workers,
+      Progress progress)
+      throws IOException, SQLException, InterruptedException {
     ArchiveManifest manifest = reader.manifest();
-    Map<String, List<String>> schema = ApplicationTables.of(c);
-    checkShape(manifest, schema);
-    List<String> rebuild = setAside(c, schema.keySet());
-    try (Statement s = c.createStatement()) {
-      for (String table : schema.keySet()) {
-        s.execute("ALTER TABLE " + ApplicationTables.quote(table) + " DISABLE TRIGGER USER");
+    reader.checkLength();
+    Map<String, List<String>> schema;
+    List<String> keysAndIndexes;
+    List<String> foreignKeys;
+    try (Connection c = connections.open()) {
+      c.setAutoCommit(false);
+      schema = ApplicationTables.of(c);
+      checkShape(manifest, schema);
+      List<List<String>> rebuild = setAside(c, schema.keySet());
+      keysAndIndexes = rebuild.get(0);
+      foreignKeys = rebuild.get(1);
+      try (Statement s = c.createStatement()) {
+        for (String table : schema.keySet()) {
+          s.execute("ALTER TABLE " + ApplicationTables.quote(table) + " DISABLE TRIGGER USER");
+        }
       }
-      s.execute(
-          "TRUNCATE "
-              + String.join(", ", schema.keySet().stream().map(ApplicationTables::quote).toList()));
+      c.commit();
     }
-    PGConnection pg = c.unwrap(PGConnection.class);
-    int done = 0;
-    ArchiveReader.TableData data;
-    while ((data = reader.nextTable()) != null) {
-      ArchiveManifest.Table table = data.table();
-      pg.getCopyAPI()
-          .copyIn(
-              "COPY "
-                  + ApplicationTables.quote(table.name())
-                  + " ("
-                  + ApplicationTables.columnList(table.columns())
-                  + ") FROM STDIN WITH (FREEZE)",
-              data,
-              1 << 16);
-      data.check();
-      progress.loaded(table, ++done, manifest.tables().size());
+    Map<String, List<Integer>> parts = new LinkedHashMap<>();
+    for (int i = 0; i < manifest.tables().size(); i++) {
+      parts.computeIfAbsent(manifest.tables().get(i).name(), t -> new ArrayList<>()).add(i);
     }
-    reader.finish();
-    try (Statement s = c.createStatement()) {
-      for (String statement : rebuild) {
+    List<String> largestFirst = new ArrayList<>(parts.keySet());
+    largestFirst.sort(
+        Comparator.comparingLong(
+                (String t) ->
+                    parts.get(t).stream().mapToLong(i -> manifest.tables().get(i).bytes()).sum())
+            .reversed());
+    AtomicInteger done = new AtomicInteger();
+    int total = manifest.tables().size();
+    Queue<String> tables = new ConcurrentLinkedQueue<>(largestFirst);
+    inParallel(
+        executor,
+        workers,
+        connections,
+        c -> {
+          c.setAutoCommit(false);
+          PGConnection pg = c.unwrap(PGConnection.class);
+          String table;
+          while ((table = tables.poll()) != null) {
+            try (Statement s = c.createStatement()) {
+              s.execute("TRUNCATE " + ApplicationTables.quote(table));
+            }
+            for (int index : parts.get(table)) {
+              try (ArchiveReader.TableData data = reader.openPart(index)) {
+                ArchiveManifest.Table part = data.table();
+                pg.getCopyAPI()
+                    .copyIn(
+                        "COPY "
+                            + ApplicationTables.quote(part.name())
+                            + " ("
+                            + ApplicationTables.columnList(part.columns())
+                            + ") FROM STDIN WITH (FREEZE)",
+                        data,
+                        1 << 16);
+                data.check();
+                progress.loaded(part, done.incrementAndGet(), total);
+              }
+            }
+            c.commit();
+          }
+        });
+    Queue<String> statements = new ConcurrentLinkedQueue<>(keysAndIndexes);
+    inParallel(
+        executor,
+        workers,
+        connections,
+        c -> {
+          try (Statement s = c.createStatement()) {
+            // Index builds sort whole tables: more memory than the 64 MB default saves passes.
+            s.execute("SET maintenance_work_mem = '" + MAINTENANCE_WORK_MEM + "'");
+            String statement;
+            while ((statement = statements.poll()) != null) {
+              s.execute(statement);
+            }
+          }
+        });
+    try (Connection c = connections.open();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      for (String statement : foreignKeys) {
         s.execute(statement);
       }
       for (String table : schema.keySet()) {
         s.execute("ALTER TABLE " + ApplicationTables.quote(table) + " ENABLE TRIGGER USER");
       }
+      advanceIdentities(c, schema.keySet());
+      c.commit();
     }
-    advanceIdentities(c, schema.keySet());
+  }
+
+  /** Work of one worker on its own connection. */
+  private interface Work {
+    void run(Connection connection) throws IOException, SQLException;
+  }
+
+  /** Runs {@code work} on {@code workers} connections at once; the first failure is thrown. */
+  private static void inParallel(
+      ExecutorService executor, int workers, TableDumper.Connections connections, Work work)
+      throws IOException, SQLException, InterruptedException {
+    List<Future<Void>> futures = new ArrayList<>();
+    for (int i = 0; i < Math.max(1, workers); i++) {
+      futures.add(
+          executor.submit(
+              () -> {
+                try (Connection c = connections.open()) {
+                  work.run(c);
+                }
+                return null;
+              }));
+    }
+    try {
+      for (Future<Void> future : futures) {
+        future.get();
+      }
+    } catch (ExecutionException e) {
+      futures.forEach(f -> f.cancel(true));
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof SQLException sql) {
+        throw sql;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(cause);
+    }
   }
 
   /** The archive must hold exactly the tables and columns of the schema at its version. */
   private static void checkShape(ArchiveManifest manifest, Map<String, List<String>> schema)
       throws ArchiveException {
     Set<String> archived = new HashSet<>();
+    ArchiveManifest.Table previous = null;
     for (ArchiveManifest.Table table : manifest.tables()) {
       List<String> columns = schema.get(table.name());
       if (columns == null) {
@@ -93,9 +199,15 @@ public final class ArchiveLoader {
         throw new ArchiveException(
             "archive table " + table.name() + " has other columns than the schema expects");
       }
-      if (!archived.add(table.name())) {
-        throw new ArchiveException("archive holds table " + table.name() + " twice");
+      boolean nextPart =
+          previous != null
+              && previous.name().equals(table.name())
+              && previous.part() + 1 == table.part()
+              && previous.columns().equals(table.columns());
+      if (table.part() == 0 ? !archived.add(table.name()) : !nextPart) {
+        throw new ArchiveException("archive holds table " + table.name() + " out of order");
       }
+      previous = table;
     }
     Set<String> missing = new TreeSet<>(schema.keySet());
     missing.removeAll(archived);
@@ -106,9 +218,9 @@ public final class ArchiveLoader {
 
   /**
    * Drops foreign keys, primary and unique constraints and other indexes of the tables, answering
-   * the statements that recreate them in a valid order (keys, indexes, then foreign keys).
+   * the statements that recreate them: keys and indexes (in any order), then foreign keys.
    */
-  private static List<String> setAside(Connection c, Set<String> tables) throws SQLException {
+  private static List<List<String>> setAside(Connection c, Set<String> tables) throws SQLException {
     List<String> drops = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     List<String> indexes = new ArrayList<>();
@@ -152,10 +264,9 @@ public final class ArchiveLoader {
         s.execute(drop);
       }
     }
-    List<String> rebuild = new ArrayList<>(keys);
-    rebuild.addAll(indexes);
-    rebuild.addAll(foreign);
-    return rebuild;
+    List<String> keysAndIndexes = new ArrayList<>(keys);
+    keysAndIndexes.addAll(indexes);
+    return List.of(keysAndIndexes, foreign);
   }
 
   /** Moves every identity or serial sequence past the largest loaded value. */

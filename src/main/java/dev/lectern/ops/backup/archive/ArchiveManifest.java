@@ -28,9 +28,19 @@ public record ArchiveManifest(
 
   public static final int FORMAT = 1;
 
-  /** One table: its data is {@code storedBytes} of gzip holding {@code bytes} of COPY text. */
+  /**
+   * One part of a table: its data is {@code storedBytes} of gzip holding {@code bytes} of COPY
+   * text. A large table is dumped in several parts (ranges of its pages, numbered from 0, in order)
+   * so parallel workers share it; loading them in order recreates the table's row order.
+   */
   public record Table(
-      String name, List<String> columns, long rows, long bytes, long storedBytes, String sha256) {}
+      String name,
+      int part,
+      List<String> columns,
+      long rows,
+      long bytes,
+      long storedBytes,
+      String sha256) {}
 
   public long rows() {
     return tables.stream().mapToLong(Table::rows).sum();
@@ -48,6 +58,7 @@ public record ArchiveManifest(
       tableArray.add(
           Json.createObjectBuilder()
               .add("name", table.name())
+              .add("part", table.part())
               .add("columns", columns)
               .add("rows", table.rows())
               .add("bytes", table.bytes())
@@ -95,6 +106,7 @@ public record ArchiveManifest(
                   t ->
                       new Table(
                           t.getString("name"),
+                          t.getInt("part"),
                           t.getJsonArray("columns").getValuesAs(JsonString.class).stream()
                               .map(JsonString::getString)
                               .toList(),

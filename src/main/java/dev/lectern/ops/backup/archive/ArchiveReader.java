@@ -26,11 +26,25 @@ public final class ArchiveReader implements AutoCloseable {
 
   private final InputStream body;
   private final ArchiveManifest manifest;
+  private final Path file;
+  private final Keyring keyring;
+  private final ArchiveHeader header;
+  private final int manifestLength;
   private int next;
 
-  private ArchiveReader(InputStream body, ArchiveManifest manifest) {
+  private ArchiveReader(
+      InputStream body,
+      ArchiveManifest manifest,
+      Path file,
+      Keyring keyring,
+      ArchiveHeader header,
+      int manifestLength) {
     this.body = body;
     this.manifest = manifest;
+    this.file = file;
+    this.keyring = keyring;
+    this.header = header;
+    this.manifestLength = manifestLength;
   }
 
   /** Opens an archive; an encrypted one needs its key in {@code keyring}. */
@@ -65,7 +79,7 @@ public final class ArchiveReader implements AutoCloseable {
           || (header.isEncrypted() && !header.keyId().equals(manifest.keyId()))) {
         throw new ArchiveException("manifest and header disagree about encryption");
       }
-      return new ArchiveReader(body, manifest);
+      return new ArchiveReader(body, manifest, file, keyring, header, length);
     } catch (EOFException e) {
       in.close();
       throw new ArchiveException("archive is truncated (incomplete manifest)");
@@ -77,6 +91,73 @@ public final class ArchiveReader implements AutoCloseable {
 
   public ArchiveManifest manifest() {
     return manifest;
+  }
+
+  /**
+   * One part's COPY text read on its own, from a new handle on the file: workers load parts in
+   * parallel. An encrypted archive is entered at the segment holding the part's first byte
+   * (segments are of fixed size), so only the segments the part spans are decrypted.
+   */
+  public TableData openPart(int index) throws IOException {
+    long offset = 4L + manifestLength;
+    for (int i = 0; i < index; i++) {
+      offset += manifest.tables().get(i).storedBytes();
+    }
+    ArchiveManifest.Table part = manifest.tables().get(index);
+    int headerBytes = header.bytes().length;
+    var channel = java.nio.channels.FileChannel.open(file);
+    try {
+      InputStream in;
+      if (header.isEncrypted()) {
+        long segment = offset / SegmentCipher.SEGMENT_BYTES;
+        channel.position(
+            headerBytes + segment * (SegmentCipher.SEGMENT_BYTES + SegmentCipher.TAG_BYTES));
+        var cipher =
+            new SegmentCipher(
+                keyring.key(header.keyId()).orElseThrow(), header.noncePrefix(), header.bytes());
+        in =
+            new OpeningInputStream(
+                new BufferedInputStream(
+                    java.nio.channels.Channels.newInputStream(channel), 1 << 16),
+                cipher,
+                segment);
+        in.skipNBytes(offset - segment * SegmentCipher.SEGMENT_BYTES);
+      } else {
+        channel.position(headerBytes + offset);
+        in = new BufferedInputStream(java.nio.channels.Channels.newInputStream(channel), 1 << 16);
+      }
+      return new TableData(part, new Bounded(in, part.storedBytes()), in);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Checks the file is exactly as long as header, manifest and parts say (for an encrypted archive:
+   * with one tag per segment), so nothing was cut off or appended; parts read with {@link
+   * #openPart} do not see the end of the file.
+   */
+  public void checkLength() throws IOException {
+    long content = 4L + manifestLength;
+    for (ArchiveManifest.Table part : manifest.tables()) {
+      content += part.storedBytes();
+    }
+    long expected = header.bytes().length + content;
+    if (header.isEncrypted()) {
+      long segments =
+          Math.max(1, (content + SegmentCipher.SEGMENT_BYTES - 1) / SegmentCipher.SEGMENT_BYTES);
+      expected += segments * SegmentCipher.TAG_BYTES;
+    }
+    long actual = Files.size(file);
+    if (actual != expected) {
+      throw new ArchiveException(
+          "archive is "
+              + actual
+              + " bytes, its manifest describes "
+              + expected
+              + (actual < expected ? " (truncated)" : " (data appended)"));
+    }
   }
 
   /** The next table's COPY text; read it to its end before asking for the next. */
@@ -108,14 +189,22 @@ public final class ArchiveReader implements AutoCloseable {
 
     private final ArchiveManifest.Table table;
     private final Bounded stored;
+    private final InputStream owned;
     private final MessageDigest sha256;
     private long bytes;
     private long rows;
 
     TableData(ArchiveManifest.Table table, Bounded stored) throws ArchiveException {
+      this(table, stored, null);
+    }
+
+    /** {@code owned}: a file handle of this part alone, closed with it. */
+    TableData(ArchiveManifest.Table table, Bounded stored, InputStream owned)
+        throws ArchiveException {
       super(gunzip(table, stored));
       this.table = table;
       this.stored = stored;
+      this.owned = owned;
       try {
         this.sha256 = MessageDigest.getInstance("SHA-256");
       } catch (NoSuchAlgorithmException e) {
@@ -153,11 +242,7 @@ public final class ArchiveReader implements AutoCloseable {
       if (n > 0) {
         sha256.update(b, off, n);
         bytes += n;
-        for (int i = off; i < off + n; i++) {
-          if (b[i] == '\n') {
-            rows++;
-          }
-        }
+        rows += CopyText.rows(b, off, n);
       }
       return n;
     }
@@ -187,8 +272,11 @@ public final class ArchiveReader implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-      // The archive stream stays open for the next table.
+    public void close() throws IOException {
+      // A part read from the shared archive stream leaves it open for the next one.
+      if (owned != null) {
+        owned.close();
+      }
     }
   }
 

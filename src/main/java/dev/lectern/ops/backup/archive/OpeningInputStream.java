@@ -21,8 +21,14 @@ final class OpeningInputStream extends InputStream {
   private boolean lastSeen;
 
   OpeningInputStream(InputStream in, SegmentCipher cipher) {
+    this(in, cipher, 0);
+  }
+
+  /** Reads from segment {@code first} on; {@code in} must be positioned at its start. */
+  OpeningInputStream(InputStream in, SegmentCipher cipher, long first) {
     this.in = in;
     this.cipher = cipher;
+    this.index = first;
   }
 
   @Override

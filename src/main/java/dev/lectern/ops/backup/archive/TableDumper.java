@@ -13,9 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +54,46 @@ public final class TableDumper {
     this.compressionLevel = compressionLevel;
   }
 
-  /** Dumps into {@code workDir}; {@code cancelled} is polled between tables. */
+  /**
+   * One unit of work: a table, or a range of its pages when it is large. {@code toPage} is -1 for
+   * the last range, which takes every page after {@code fromPage}.
+   */
+  record Slice(String table, int part, long fromPage, long toPage, long pages) {
+
+    String where() {
+      if (fromPage == 0 && toPage < 0) {
+        return "";
+      }
+      String where = " WHERE ctid >= '(" + fromPage + ",0)'::tid";
+      return toPage < 0 ? where : where + " AND ctid < '(" + toPage + ",0)'::tid";
+    }
+
+    String file() {
+      return table + "." + part + ".gz";
+    }
+  }
+
+  /** Pages per slice: 8192 pages of 8 KiB, 64 MiB of table. */
+  static final long SLICE_PAGES = 8192;
+
+  /** Cuts the tables into slices, largest first, so the workers finish together. */
+  static List<Slice> slices(Map<String, List<String>> tables, Map<String, Long> pages) {
+    List<Slice> slices = new ArrayList<>();
+    for (String table : tables.keySet()) {
+      long size = pages.getOrDefault(table, 0L);
+      int parts = (int) Math.max(1, (size + SLICE_PAGES - 1) / SLICE_PAGES);
+      long perPart = (size + parts - 1) / Math.max(1, parts);
+      for (int part = 0; part < parts; part++) {
+        long from = part * perPart;
+        long to = part == parts - 1 ? -1 : (part + 1) * perPart;
+        slices.add(new Slice(table, part, from, to, perPart));
+      }
+    }
+    slices.sort(Comparator.comparingLong(Slice::pages).reversed());
+    return slices;
+  }
+
+  /** Dumps into {@code workDir}; {@code cancelled} is polled between slices. */
   public Dump dump(Path workDir, Supplier<Boolean> cancelled)
       throws IOException, SQLException, InterruptedException {
     try (Connection leader = connections.open()) {
@@ -68,10 +109,11 @@ public final class TableDumper {
       }
       String version = ApplicationTables.schemaVersion(leader);
       Map<String, List<String>> tables = ApplicationTables.of(leader);
-      ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(tables.keySet());
-      Map<String, ArchiveManifest.Table> done = new java.util.concurrent.ConcurrentHashMap<>();
+      List<Slice> slices = slices(tables, ApplicationTables.pages(leader));
+      ConcurrentLinkedQueue<Slice> queue = new ConcurrentLinkedQueue<>(slices);
+      Map<Slice, ArchiveManifest.Table> done = new ConcurrentHashMap<>();
       List<Future<Void>> futures = new ArrayList<>();
-      for (int i = 0; i < Math.min(workers, tables.size()); i++) {
+      for (int i = 0; i < Math.min(workers, slices.size()); i++) {
         futures.add(
             executor.submit(
                 () -> {
@@ -96,22 +138,25 @@ public final class TableDumper {
       } finally {
         leader.rollback();
       }
-      List<ArchiveManifest.Table> ordered = new ArrayList<>();
-      List<Path> parts = new ArrayList<>();
-      for (String table : tables.keySet()) {
-        ordered.add(done.get(table));
-        parts.add(part(workDir, table));
-      }
-      return new Dump(version, ordered, parts);
+      // The archive lists tables in catalogue order and each table's parts in page order.
+      List<Slice> ordered = new ArrayList<>(slices);
+      List<String> names = new ArrayList<>(tables.keySet());
+      ordered.sort(
+          Comparator.comparingInt((Slice slice) -> names.indexOf(slice.table()))
+              .thenComparingInt(Slice::part));
+      return new Dump(
+          version,
+          ordered.stream().map(done::get).toList(),
+          ordered.stream().map(slice -> workDir.resolve(slice.file())).toList());
     }
   }
 
   private void work(
       String snapshot,
-      ConcurrentLinkedQueue<String> queue,
+      ConcurrentLinkedQueue<Slice> queue,
       Map<String, List<String>> tables,
       Path workDir,
-      Map<String, ArchiveManifest.Table> done,
+      Map<Slice, ArchiveManifest.Table> done,
       Supplier<Boolean> cancelled)
       throws IOException, SQLException {
     try (Connection c = connections.open()) {
@@ -124,35 +169,49 @@ public final class TableDumper {
         s.execute();
       }
       PGConnection pg = c.unwrap(PGConnection.class);
-      String table;
-      while ((table = queue.poll()) != null) {
+      Slice slice;
+      while ((slice = queue.poll()) != null) {
         if (cancelled.get()) {
           throw new ArchiveException("backup cancelled");
         }
-        done.put(table, dumpTable(pg, table, tables.get(table), part(workDir, table)));
+        done.put(
+            slice, dumpSlice(pg, slice, tables.get(slice.table()), workDir.resolve(slice.file())));
       }
       c.rollback();
     }
   }
 
-  private ArchiveManifest.Table dumpTable(
-      PGConnection pg, String table, List<String> columns, Path part)
+  private ArchiveManifest.Table dumpSlice(
+      PGConnection pg, Slice slice, List<String> columns, Path part)
       throws IOException, SQLException {
     CountingDigest counter = new CountingDigest();
+    // pgjdbc writes one row at a time: buffered first, so the digest and the compressor see
+    // 64 KiB blocks instead of millions of small writes.
     try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16);
         GZIPOutputStream gzip = new LevelledGzip(file, compressionLevel);
-        OutputStream tee = counter.tee(gzip)) {
-      pg.getCopyAPI()
-          .copyOut(
-              "COPY "
-                  + ApplicationTables.quote(table)
+        OutputStream tee = new BufferedOutputStream(counter.tee(gzip), 1 << 16)) {
+      String source =
+          slice.where().isEmpty()
+              ? ApplicationTables.quote(slice.table())
                   + " ("
                   + ApplicationTables.columnList(columns)
-                  + ") TO STDOUT",
-              tee);
+                  + ")"
+              : "(SELECT "
+                  + ApplicationTables.columnList(columns)
+                  + " FROM "
+                  + ApplicationTables.quote(slice.table())
+                  + slice.where()
+                  + ")";
+      pg.getCopyAPI().copyOut("COPY " + source + " TO STDOUT", tee);
     }
     return new ArchiveManifest.Table(
-        table, columns, counter.rows, counter.bytes, Files.size(part), counter.hex());
+        slice.table(),
+        slice.part(),
+        columns,
+        counter.rows,
+        counter.bytes,
+        Files.size(part),
+        counter.hex());
   }
 
   /** Snapshot ids look like {@code 00000003-0000001B-1}; anything else is refused. */
@@ -161,10 +220,6 @@ public final class TableDumper {
       throw new IllegalStateException("unexpected snapshot id");
     }
     return snapshot;
-  }
-
-  private static Path part(Path workDir, String table) {
-    return workDir.resolve(table + ".gz");
   }
 
   /** Counts bytes and rows and hashes the COPY text on its way to the compressor. */
@@ -184,11 +239,7 @@ public final class TableDumper {
     void update(byte[] b, int off, int len) {
       sha256.update(b, off, len);
       bytes += len;
-      for (int i = off; i < off + len; i++) {
-        if (b[i] == '\n') {
-          rows++;
-        }
-      }
+      rows += CopyText.rows(b, off, len);
     }
 
     String hex() {

@@ -60,6 +60,7 @@ class ArchiveTamperTest {
       tables.add(
           new ArchiveManifest.Table(
               table,
+              0,
               List.of("id", "value"),
               rows,
               copy.length,
@@ -180,6 +181,7 @@ class ArchiveTamperTest {
                 manifest.tables().get(1),
                 new ArchiveManifest.Table(
                     "audit_log",
+                    0,
                     List.of("id", "value"),
                     4,
                     manifest.tables().get(2).bytes(),
@@ -196,7 +198,7 @@ class ArchiveTamperTest {
 
   private static ArchiveManifest.Table withStored(ArchiveManifest.Table t, long stored) {
     return new ArchiveManifest.Table(
-        t.name(), t.columns(), t.rows(), t.bytes(), stored, t.sha256());
+        t.name(), t.part(), t.columns(), t.rows(), t.bytes(), stored, t.sha256());
   }
 
   private Path encrypted() throws IOException {
