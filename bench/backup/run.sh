@@ -83,3 +83,5 @@ printf 'median: pg_dump -Fc %.2f s, backup %.2f s: ratio %.2f (target <= 1.0)\n'
 printf 'median: pg_restore --single-transaction %.2f s, bin/lectern restore %.2f s: ratio %.2f (target <= 1.0)\n' \
   "$pm" "$rm_" "$(echo "$rm_ / $pm" | bc -l)"
 printf 'size: archive / pg_dump -Fc = %.3f (target <= 1.1)\n' "$ratio_size"
+# Where a backup's time goes, from the server's log.
+grep -o 'Backup lectern_[^"]*' "$wlp/usr/servers/$bench_server/logs/messages.log" | tail -"$rounds" | sed 's/^/  /'

@@ -25,7 +25,7 @@ public class BackupConfig {
   int workers;
 
   @Inject
-  @ConfigProperty(name = "BACKUP_COMPRESSION_LEVEL", defaultValue = "6")
+  @ConfigProperty(name = "BACKUP_COMPRESSION_LEVEL", defaultValue = "4")
   int compressionLevel;
 
   @Inject

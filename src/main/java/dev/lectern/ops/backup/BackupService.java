@@ -52,7 +52,9 @@ public class BackupService {
     Keyring keyring = config.keyring();
     Path dir = config.dir();
     Files.createDirectories(dir);
+    long checkStarted = System.nanoTime();
     checkSpace(dir);
+    long checkMillis = (System.nanoTime() - checkStarted) / 1_000_000;
     String id = catalog.newId(LocalDateTime.now());
     Path work = dir.resolve(".work-" + id);
     Files.createDirectories(work);
@@ -78,7 +80,9 @@ public class BackupService {
               dumpMillis,
               dump.tables());
       progress(run, "write", 80, id);
+      long writeStarted = System.nanoTime();
       ArchiveWriter.write(catalog.path(id), manifest, dump.parts(), keyring);
+      long writeMillis = (System.nanoTime() - writeStarted) / 1_000_000;
       long seconds = (System.nanoTime() - started) / 1_000_000_000L;
       metrics.backupTaken(manifest, Files.size(catalog.path(id)), System.nanoTime() - started);
       LOG.info(
@@ -94,7 +98,13 @@ public class BackupService {
               + Files.size(catalog.path(id))
               + " bytes in "
               + seconds
-              + " s");
+              + " s (space check "
+              + checkMillis
+              + " ms, dump "
+              + dumpMillis
+              + " ms, archive "
+              + writeMillis
+              + " ms)");
       return manifest;
     } finally {
       BackupFiles.deleteTree(work);

@@ -47,6 +47,16 @@ public final class ArchiveSchema {
    */
   public static void migrateTo(DataSource dataSource, String schema, String version)
       throws ArchiveException {
+    prepare(dataSource, schema, version).migrate();
+  }
+
+  /**
+   * Everything short of writing: Flyway configured, the migrations read and compared with the
+   * database, an archive newer than this build refused. Lets a restore do this while it is still
+   * verifying the archive, and write only once the archive proved sound.
+   */
+  public static Flyway prepare(DataSource dataSource, String schema, String version)
+      throws ArchiveException {
     Flyway flyway = flyway(dataSource, schema, MigrationVersion.fromVersion(version));
     MigrationVersion newest =
         java.util.Arrays.stream(flyway.info().all())
@@ -62,7 +72,7 @@ public final class ArchiveSchema {
               + newest.getVersion()
               + "); restore it with the Lectern that wrote it");
     }
-    flyway.migrate();
+    return flyway;
   }
 
   /** Applies the migrations that came after the archive's version. */
@@ -82,6 +92,9 @@ public final class ArchiveSchema {
         .javaMigrationClassProvider(List::of)
         .callbackLocations(new String[0])
         .connectRetries(0)
+        // Only ever an empty target or a scratch schema: a restore that finds the archive
+        // damaged drops what it just built. The live schema is migrated by SchemaMigrator.
+        .cleanDisabled(false)
         .target(target)
         .load();
   }

@@ -9,6 +9,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -80,13 +82,6 @@ public final class RestoreCommand {
     if (!yes && !confirmed(manifest.id(), url)) {
       return 2;
     }
-    System.out.println("Verifying the whole archive before writing anything...");
-    long phase = System.nanoTime();
-    ArchiveVerifier.Result verdict = ArchiveVerifier.verify(archive, keyring);
-    if (!verdict.verified()) {
-      throw new ArchiveException(String.join("; ", verdict.problems()));
-    }
-    phase = lap("verified", phase);
     PGSimpleDataSource dataSource = new PGSimpleDataSource();
     dataSource.setURL(url);
     dataSource.setUser(user);
@@ -95,12 +90,48 @@ public final class RestoreCommand {
       dataSource.setPassword(password);
     }
     long started = System.nanoTime();
-    try (Connection c = dataSource.getConnection()) {
-      ArchiveSchema.requireEmpty(c);
+    long phase = started;
+    ExecutorService executor = Executors.newFixedThreadPool(Math.max(2, jobs));
+    try {
+      // The archive is verified whole while the schema is built; a damaged archive has the
+      // schema dropped again, so the database is left as empty as it was found.
+      System.out.println("Verifying the whole archive while the schema is built...");
+      Future<ArchiveVerifier.Result> verifying =
+          executor.submit(() -> ArchiveVerifier.verify(archive, keyring));
+      try (Connection c = dataSource.getConnection()) {
+        ArchiveSchema.requireEmpty(c);
+      }
+      Flyway migration = ArchiveSchema.prepare(dataSource, null, manifest.schemaVersion());
+      migration.migrate();
+      phase = lap("schema at version " + manifest.schemaVersion(), phase);
+      ArchiveVerifier.Result verdict = verifying.get();
+      if (!verdict.verified()) {
+        migration.clean();
+        throw new ArchiveException(String.join("; ", verdict.problems()));
+      }
+      phase = lap("verified", phase);
+      load(archive, keyring, dataSource, executor, jobs, started);
+    } finally {
+      executor.shutdownNow();
     }
-    ArchiveSchema.migrateTo(dataSource, manifest.schemaVersion());
-    phase = lap("schema at version " + manifest.schemaVersion(), phase);
-    ExecutorService executor = Executors.newFixedThreadPool(jobs);
+    phase = lap("loaded, indexes and constraints rebuilt", phase);
+    ArchiveSchema.migrateToLatest(dataSource, null);
+    lap("newer migrations applied", phase);
+    System.out.printf(
+        "Restored %s: %d rows in %d s. Start Lectern against this database (autovacuum gathers"
+            + " statistics within minutes; run ANALYZE to have them at once).%n",
+        manifest.id(), manifest.rows(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    return 0;
+  }
+
+  private static void load(
+      Path archive,
+      Keyring keyring,
+      PGSimpleDataSource dataSource,
+      ExecutorService executor,
+      int jobs,
+      long started)
+      throws Exception {
     try (ArchiveReader reader = ArchiveReader.open(archive, keyring)) {
       ArchiveLoader.load(
           dataSource::getConnection,
@@ -121,17 +152,7 @@ public final class RestoreCommand {
           "The target database is partly loaded: drop it and create it empty again before"
               + " retrying.");
       throw e;
-    } finally {
-      executor.shutdownNow();
     }
-    phase = lap("loaded, indexes and constraints rebuilt", phase);
-    ArchiveSchema.migrateToLatest(dataSource, null);
-    lap("newer migrations applied", phase);
-    System.out.printf(
-        "Restored %s: %d rows in %d s. Start Lectern against this database (autovacuum gathers"
-            + " statistics within minutes; run ANALYZE to have them at once).%n",
-        manifest.id(), manifest.rows(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
-    return 0;
   }
 
   /** Prints how long a phase took and answers the start of the next. */
