@@ -2,15 +2,11 @@ package dev.lectern.ops.backup;
 
 import dev.lectern.ops.backup.archive.ArchiveManifest;
 import dev.lectern.ops.backup.archive.ArchiveVerifier;
-import dev.lectern.ops.jobs.BatchParameters;
-import dev.lectern.ops.jobs.JobCancelledException;
 import dev.lectern.ops.jobs.JobRun;
-import dev.lectern.ops.jobs.JobRuns;
 import dev.lectern.ops.jobs.JobService;
+import dev.lectern.ops.jobs.JobStepBatchlet;
 import dev.lectern.roster.query.RosterRelationships;
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,10 +25,8 @@ import java.io.StringReader;
  */
 @Named("backupStep")
 @Dependent
-public class BackupStepBatchlet extends AbstractBatchlet {
+public class BackupStepBatchlet extends JobStepBatchlet {
 
-  @Inject JobContext context;
-  @Inject JobRuns runs;
   @Inject JobService jobs;
   @Inject BackupService backups;
   @Inject DrillService drills;
@@ -43,42 +37,31 @@ public class BackupStepBatchlet extends AbstractBatchlet {
   @BatchProperty(name = "step")
   String step;
 
-  private volatile JobRun run;
+  private JobRun run;
 
   @Override
-  public String process() throws Exception {
-    run = runs.of(BatchParameters.jobId(context));
-    if (run.failure() != null || run.cancelled()) {
-      return "SKIPPED";
+  protected String step() {
+    return step;
+  }
+
+  @Override
+  protected void runStep(JobRun run) throws Exception {
+    this.run = run;
+    JsonObject input = input();
+    switch (step) {
+      case "backup" -> backup(input.getString("trigger", "manual"));
+      case "verify" -> verify(backupId(input));
+      case "drill" -> drill(input.getString("backupId", null));
+      case "restore" -> restore(input.getString("backupId"));
+      case "partial" -> partial(input);
+      default -> throw new IllegalStateException("unknown backup step " + step);
     }
-    try {
-      JsonObject input = input();
-      switch (step) {
-        case "backup" -> backup(input.getString("trigger", "manual"));
-        case "verify" -> verify(backupId(input));
-        case "drill" -> drill(input.getString("backupId", null));
-        case "restore" -> restore(input.getString("backupId"));
-        case "partial" -> partial(input);
-        default -> throw new IllegalStateException("unknown backup step " + step);
-      }
-    } catch (JobCancelledException e) {
-      return "CANCELLED";
-    } catch (Exception e) {
-      if (run.failure() == null) {
-        run.fail(step + " failed: " + e.getMessage());
-      }
-      throw e;
-    }
-    if (run.failure() != null) {
-      throw new IllegalStateException(run.failure());
-    }
-    return "COMPLETED";
   }
 
   private void backup(String trigger) throws Exception {
     long started = System.nanoTime();
     ArchiveManifest manifest = backups.backup(run, trigger);
-    context.setTransientUserData(manifest.id());
+    context().setTransientUserData(manifest.id());
     report(
         Json.createObjectBuilder()
             .add("backupId", manifest.id())
@@ -149,7 +132,7 @@ public class BackupStepBatchlet extends AbstractBatchlet {
   }
 
   private String backupId(JsonObject input) {
-    Object handedOver = context.getTransientUserData();
+    Object handedOver = context().getTransientUserData();
     return handedOver instanceof String id ? id : input.getString("backupId");
   }
 
@@ -162,14 +145,6 @@ public class BackupStepBatchlet extends AbstractBatchlet {
   private JsonObject current() throws java.sql.SQLException {
     try (var reader = Json.createReader(new StringReader(jobs.get(run.id()).counts()))) {
       return reader.readObject();
-    }
-  }
-
-  @Override
-  public void stop() {
-    JobRun current = run;
-    if (current != null && !current.cancelled()) {
-      runs.cancel(current.id());
     }
   }
 }

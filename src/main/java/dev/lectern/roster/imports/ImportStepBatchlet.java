@@ -1,12 +1,8 @@
 package dev.lectern.roster.imports;
 
-import dev.lectern.ops.jobs.BatchParameters;
-import dev.lectern.ops.jobs.JobCancelledException;
 import dev.lectern.ops.jobs.JobRun;
-import dev.lectern.ops.jobs.JobRuns;
-import jakarta.batch.api.AbstractBatchlet;
+import dev.lectern.ops.jobs.JobStepBatchlet;
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -17,52 +13,26 @@ import jakarta.inject.Named;
  */
 @Named("importStep")
 @Dependent
-public class ImportStepBatchlet extends AbstractBatchlet {
+public class ImportStepBatchlet extends JobStepBatchlet {
 
-  @Inject JobContext context;
-  @Inject JobRuns runs;
   @Inject ImportRunner runner;
 
   @Inject
   @BatchProperty(name = "step")
   String step;
 
-  private volatile JobRun run;
-
   @Override
-  public String process() throws Exception {
-    run = runs.of(BatchParameters.jobId(context));
-    if (run.failure() != null || run.cancelled()) {
-      return "SKIPPED";
-    }
-    try {
-      run.checkCancelled();
-      switch (step) {
-        case "stage" -> runner.stage(run);
-        case "validate" -> runner.validate(run);
-        case "apply" -> runner.apply(run);
-        default -> throw new IllegalStateException("unknown import step " + step);
-      }
-    } catch (JobCancelledException e) {
-      return "CANCELLED";
-    } catch (Exception e) {
-      if (run.failure() == null) {
-        run.fail(step + " failed: " + e.getMessage());
-      }
-      throw e;
-    }
-    if (run.failure() != null) {
-      throw new IllegalStateException(run.failure());
-    }
-    return "COMPLETED";
+  protected String step() {
+    return step;
   }
 
   @Override
-  public void stop() {
-    // JobDispatcher.stop flags the run first; this covers a stop from /ibm/api/batch.
-    JobRun current = run;
-    if (current != null && !current.cancelled()) {
-      runs.cancel(current.id());
+  protected void runStep(JobRun run) throws Exception {
+    switch (step) {
+      case "stage" -> runner.stage(run);
+      case "validate" -> runner.validate(run);
+      case "apply" -> runner.apply(run);
+      default -> throw new IllegalStateException("unknown import step " + step);
     }
   }
 }

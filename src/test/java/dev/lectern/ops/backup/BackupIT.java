@@ -45,18 +45,10 @@ class BackupIT {
 
   @BeforeAll
   static void start() throws Exception {
-    dbUrl = Sql.createDatabase("backup");
-    backupDir =
-        TestEnvironment.projectDir()
-            .resolve("target/test-backups/" + TestEnvironment.databasePrefix() + "_backup");
-    Files.createDirectories(backupDir);
-    server =
-        new LecternServer("backup")
-            .with("DB_URL", dbUrl)
-            .with("BACKUP_DIR", backupDir.toString())
-            .with("BACKUP_ENCRYPTION_KEYS", KEYS)
-            .start()
-            .awaitReady();
+    BackupInstallation installation = BackupInstallation.create("backup");
+    dbUrl = installation.dbUrl();
+    backupDir = installation.backupDir();
+    server = installation.server().with("BACKUP_ENCRYPTION_KEYS", KEYS).start().awaitReady();
     Http http = server.http();
     backups = new BackupClient(http, http.adminToken());
     Sql.execute(dbUrl, "SELECT roster_generate_district(3000, 20000, 6)");

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lectern.testing.Eventually;
 import dev.lectern.testing.LecternServer;
 import dev.lectern.testing.Sql;
-import dev.lectern.testing.TestEnvironment;
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -29,10 +27,7 @@ class BackupScheduleIT {
   @Test
   void shouldTakeExactlyOneBackupPerTickWithTwoServers() throws Exception {
     String dbUrl = Sql.createDatabase("schedule");
-    Path dir =
-        TestEnvironment.projectDir()
-            .resolve("target/test-backups/" + TestEnvironment.databasePrefix() + "_schedule");
-    Files.createDirectories(dir);
+    Path dir = BackupInstallation.directory("schedule");
     try (LecternServer first = server("schedule-a", dbUrl, dir).start().awaitReady();
         LecternServer second = server("schedule-b", dbUrl, dir).start().awaitReady()) {
       BackupClient client = new BackupClient(first.http(), first.http().adminToken());

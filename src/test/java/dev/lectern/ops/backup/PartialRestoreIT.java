@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lectern.testing.HttpResult;
 import dev.lectern.testing.LecternServer;
 import dev.lectern.testing.Sql;
-import dev.lectern.testing.TestEnvironment;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -42,17 +39,9 @@ class PartialRestoreIT {
 
   @BeforeAll
   static void start() throws Exception {
-    dbUrl = Sql.createDatabase("partial");
-    Path dir =
-        TestEnvironment.projectDir()
-            .resolve("target/test-backups/" + TestEnvironment.databasePrefix() + "_partial");
-    Files.createDirectories(dir);
-    server =
-        new LecternServer("partial")
-            .with("DB_URL", dbUrl)
-            .with("BACKUP_DIR", dir.toString())
-            .start()
-            .awaitReady();
+    BackupInstallation installation = BackupInstallation.create("partial");
+    dbUrl = installation.dbUrl();
+    server = installation.server().start().awaitReady();
     backups = new BackupClient(server.http(), server.http().adminToken());
     Sql.execute(dbUrl, "SELECT roster_generate_district(1500, 9000, 3)");
     List<String> schools =

@@ -8,10 +8,7 @@ import dev.lectern.testing.LecternServer;
 import dev.lectern.testing.Sql;
 import dev.lectern.testing.TestEnvironment;
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -27,25 +24,17 @@ class PreMigrateBackupIT {
 
   @Test
   void shouldBackUpBeforeMigratingAndRestoreThatBackupIntoTheNewSchema() throws Exception {
-    String dbUrl = Sql.createDatabase("premigrate");
+    BackupInstallation installation = BackupInstallation.create("premigrate");
+    String dbUrl = installation.dbUrl();
     PGSimpleDataSource old = new PGSimpleDataSource();
     old.setURL(dbUrl);
     old.setUser(TestEnvironment.databaseUser());
     old.setPassword(TestEnvironment.databasePassword());
     ArchiveSchema.migrateTo(old, OLD_VERSION);
     Sql.execute(dbUrl, "SELECT roster_generate_district(400, 2000, 2)");
-    Map<String, String> before = rosterDigests(dbUrl);
+    Map<String, String> before = TableDigests.roster(dbUrl);
 
-    Path dir =
-        TestEnvironment.projectDir()
-            .resolve("target/test-backups/" + TestEnvironment.databasePrefix() + "_premigrate");
-    Files.createDirectories(dir);
-    try (LecternServer server =
-        new LecternServer("premigrate")
-            .with("DB_URL", dbUrl)
-            .with("BACKUP_DIR", dir.toString())
-            .start()
-            .awaitReady()) {
+    try (LecternServer server = installation.server().start().awaitReady()) {
       BackupClient backups = new BackupClient(server.http(), server.http().adminToken());
       JsonObject preMigrate =
           backups.get("/api/v1/admin/backups").json().getJsonArray("backups").stream()
@@ -72,19 +61,7 @@ class PreMigrateBackupIT {
       assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
       JsonObject job = backups.await(accepted.json().getString("job"));
       assertThat(job.getString("state")).as(job.toString()).isEqualTo("completed");
-      assertThat(rosterDigests(dbUrl)).isEqualTo(before);
+      assertThat(TableDigests.roster(dbUrl)).isEqualTo(before);
     }
-  }
-
-  private static Map<String, String> rosterDigests(String dbUrl) throws Exception {
-    Map<String, String> roster = new HashMap<>();
-    TableDigests.of(dbUrl, Map.of())
-        .forEach(
-            (table, digest) -> {
-              if (table.startsWith("roster_") && !table.equals("roster_generation")) {
-                roster.put(table, digest);
-              }
-            });
-    return roster;
   }
 }

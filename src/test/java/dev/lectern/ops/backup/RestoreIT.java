@@ -6,7 +6,6 @@ import dev.lectern.testing.Http;
 import dev.lectern.testing.HttpResult;
 import dev.lectern.testing.LecternServer;
 import dev.lectern.testing.Sql;
-import dev.lectern.testing.TestEnvironment;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,24 +41,17 @@ class RestoreIT {
 
   @BeforeAll
   static void start() throws Exception {
-    dbUrl = Sql.createDatabase("restore");
-    backupDir =
-        TestEnvironment.projectDir()
-            .resolve("target/test-backups/" + TestEnvironment.databasePrefix() + "_restore");
-    Files.createDirectories(backupDir);
+    BackupInstallation installation = BackupInstallation.create("restore");
+    dbUrl = installation.dbUrl();
+    backupDir = installation.backupDir();
     server =
-        new LecternServer("restore")
-            .with("DB_URL", dbUrl)
-            .with("BACKUP_DIR", backupDir.toString())
-            .with("RESTORE_SWAP_LOCK_TIMEOUT_SECONDS", "2")
-            .start()
-            .awaitReady();
+        installation.server().with("RESTORE_SWAP_LOCK_TIMEOUT_SECONDS", "2").start().awaitReady();
     http = server.http();
     admin = http.adminToken();
     backups = new BackupClient(http, admin);
     Sql.execute(dbUrl, "SELECT roster_generate_district(2000, 12000, 4)");
     backupId = backups.backup().getJsonObject("counts").getString("backupId");
-    backedUp = rosterDigests();
+    backedUp = TableDigests.roster(dbUrl);
     // Changes after the backup: roster rows deleted and edited, and a security change.
     Sql.execute(
         dbUrl,
@@ -67,7 +59,7 @@ class RestoreIT {
             + " roster_enrollment ORDER BY sourced_id LIMIT 500)",
         "UPDATE roster_user SET given_name = 'Changed' WHERE sourced_id IN (SELECT sourced_id"
             + " FROM roster_user ORDER BY sourced_id LIMIT 10)");
-    assertThat(rosterDigests()).isNotEqualTo(backedUp);
+    assertThat(TableDigests.roster(dbUrl)).isNotEqualTo(backedUp);
   }
 
   @AfterAll
@@ -80,7 +72,7 @@ class RestoreIT {
   @Test
   @Order(1)
   void shouldRequireTheBackupIdAsConfirmation() throws Exception {
-    Map<String, String> before = rosterDigests();
+    Map<String, String> before = TableDigests.roster(dbUrl);
     String path = "/api/v1/admin/backups/" + backupId + "/restore";
     HttpResult missing = backups.post(path, "{}");
     assertThat(missing.status()).isEqualTo(400);
@@ -94,13 +86,13 @@ class RestoreIT {
                     "{\"confirm\":" + "\"lectern_20000101_000000\"}")
                 .status())
         .isEqualTo(404);
-    assertThat(rosterDigests()).isEqualTo(before);
+    assertThat(TableDigests.roster(dbUrl)).isEqualTo(before);
   }
 
   @Test
   @Order(2)
   void shouldKeepTheOldDataWhenTheSwapCannotGetItsLocks() throws Exception {
-    Map<String, String> before = rosterDigests();
+    Map<String, String> before = TableDigests.roster(dbUrl);
     try (Connection reader = Sql.connect(dbUrl);
         Statement s = reader.createStatement()) {
       // A long-running reader holds roster_user past the swap's 2 s lock timeout.
@@ -111,7 +103,7 @@ class RestoreIT {
       assertThat(job.getString("state")).isEqualTo("failed");
       assertThat(job.getString("message")).contains("lock");
     }
-    assertThat(rosterDigests()).isEqualTo(before);
+    assertThat(TableDigests.roster(dbUrl)).isEqualTo(before);
     assertThat(mode()).isEqualTo("normal");
     try (Connection c = Sql.connect(dbUrl)) {
       assertThat(
@@ -170,7 +162,7 @@ class RestoreIT {
     assertThat(during).containsKey("write 503").doesNotContainKey("read 503");
     assertThat(during.keySet()).allMatch(k -> k.equals("write 503") || k.equals("read 200"));
 
-    assertThat(rosterDigests()).isEqualTo(backedUp);
+    assertThat(TableDigests.roster(dbUrl)).isEqualTo(backedUp);
     assertThat(mode()).isEqualTo("normal");
     try (Connection c = Sql.connect(dbUrl)) {
       assertThat(Sql.count(c, "SELECT count(*) FROM api_key")).isEqualTo(apiKeysBefore + 1);
@@ -189,7 +181,7 @@ class RestoreIT {
         dbUrl,
         "UPDATE roster_user SET family_name = 'After' WHERE sourced_id = (SELECT"
             + " min(sourced_id) FROM roster_user)");
-    Map<String, String> before = rosterDigests();
+    Map<String, String> before = TableDigests.roster(dbUrl);
     Path file = backupDir.resolve(backupId + ".lbk");
     byte[] original = Files.readAllBytes(file);
     byte[] damaged = original.clone();
@@ -202,7 +194,7 @@ class RestoreIT {
     } finally {
       Files.write(file, original);
     }
-    assertThat(rosterDigests()).isEqualTo(before);
+    assertThat(TableDigests.roster(dbUrl)).isEqualTo(before);
     assertThat(mode()).isEqualTo("normal");
   }
 
@@ -216,17 +208,5 @@ class RestoreIT {
 
   private static String mode() {
     return backups.get("/api/v1/admin/mode").json().getString("mode");
-  }
-
-  private static Map<String, String> rosterDigests() throws Exception {
-    Map<String, String> all = TableDigests.of(dbUrl, Map.of());
-    Map<String, String> roster = new HashMap<>();
-    all.forEach(
-        (table, digest) -> {
-          if (table.startsWith("roster_") && !table.equals("roster_generation")) {
-            roster.put(table, digest);
-          }
-        });
-    return roster;
   }
 }

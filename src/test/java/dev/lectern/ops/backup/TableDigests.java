@@ -52,4 +52,17 @@ final class TableDigests {
     }
     return digests;
   }
+
+  /** The roster tables' digests (every roster_* table but the generation counter). */
+  static Map<String, String> roster(String dbUrl) throws SQLException {
+    Map<String, String> roster = new TreeMap<>();
+    of(dbUrl, Map.of())
+        .forEach(
+            (table, digest) -> {
+              if (table.startsWith("roster_") && !table.equals("roster_generation")) {
+                roster.put(table, digest);
+              }
+            });
+    return roster;
+  }
 }

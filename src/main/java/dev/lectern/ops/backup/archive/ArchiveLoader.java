@@ -16,9 +16,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.postgresql.PGConnection;
 
@@ -81,7 +79,7 @@ public final class ArchiveLoader {
     AtomicInteger done = new AtomicInteger();
     int total = manifest.tables().size();
     Queue<String> tables = new ConcurrentLinkedQueue<>(largestFirst);
-    inParallel(
+    ParallelWork.run(
         executor,
         workers,
         connections,
@@ -113,7 +111,7 @@ public final class ArchiveLoader {
           }
         });
     Queue<String> statements = new ConcurrentLinkedQueue<>(keysAndIndexes);
-    inParallel(
+    ParallelWork.run(
         executor,
         workers,
         connections,
@@ -138,46 +136,6 @@ public final class ArchiveLoader {
       }
       advanceIdentities(c, schema.keySet());
       c.commit();
-    }
-  }
-
-  /** Work of one worker on its own connection. */
-  private interface Work {
-    void run(Connection connection) throws IOException, SQLException;
-  }
-
-  /** Runs {@code work} on {@code workers} connections at once; the first failure is thrown. */
-  private static void inParallel(
-      ExecutorService executor, int workers, TableDumper.Connections connections, Work work)
-      throws IOException, SQLException, InterruptedException {
-    List<Future<Void>> futures = new ArrayList<>();
-    for (int i = 0; i < Math.max(1, workers); i++) {
-      futures.add(
-          executor.submit(
-              () -> {
-                try (Connection c = connections.open()) {
-                  work.run(c);
-                }
-                return null;
-              }));
-    }
-    try {
-      for (Future<Void> future : futures) {
-        future.get();
-      }
-    } catch (ExecutionException e) {
-      futures.forEach(f -> f.cancel(true));
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof SQLException sql) {
-        throw sql;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(cause);
     }
   }
 

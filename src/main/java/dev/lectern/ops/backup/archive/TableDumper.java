@@ -19,9 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.postgresql.PGConnection;
@@ -112,29 +110,12 @@ public final class TableDumper {
       List<Slice> slices = slices(tables, ApplicationTables.pages(leader));
       ConcurrentLinkedQueue<Slice> queue = new ConcurrentLinkedQueue<>(slices);
       Map<Slice, ArchiveManifest.Table> done = new ConcurrentHashMap<>();
-      List<Future<Void>> futures = new ArrayList<>();
-      for (int i = 0; i < Math.min(workers, slices.size()); i++) {
-        futures.add(
-            executor.submit(
-                () -> {
-                  work(snapshot, queue, tables, workDir, done, cancelled);
-                  return null;
-                }));
-      }
       try {
-        for (Future<Void> future : futures) {
-          future.get();
-        }
-      } catch (ExecutionException e) {
-        futures.forEach(f -> f.cancel(true));
-        Throwable cause = e.getCause();
-        if (cause instanceof IOException io) {
-          throw io;
-        }
-        if (cause instanceof SQLException sql) {
-          throw sql;
-        }
-        throw new IllegalStateException(cause);
+        ParallelWork.run(
+            executor,
+            Math.min(workers, slices.size()),
+            connections,
+            c -> work(c, snapshot, queue, tables, workDir, done, cancelled));
       } finally {
         leader.rollback();
       }
@@ -152,6 +133,7 @@ public final class TableDumper {
   }
 
   private void work(
+      Connection c,
       String snapshot,
       ConcurrentLinkedQueue<Slice> queue,
       Map<String, List<String>> tables,
@@ -159,26 +141,24 @@ public final class TableDumper {
       Map<Slice, ArchiveManifest.Table> done,
       Supplier<Boolean> cancelled)
       throws IOException, SQLException {
-    try (Connection c = connections.open()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-      }
-      try (PreparedStatement s =
-          c.prepareStatement("SET TRANSACTION SNAPSHOT '" + snapshotId(snapshot) + "'")) {
-        s.execute();
-      }
-      PGConnection pg = c.unwrap(PGConnection.class);
-      Slice slice;
-      while ((slice = queue.poll()) != null) {
-        if (cancelled.get()) {
-          throw new ArchiveException("backup cancelled");
-        }
-        done.put(
-            slice, dumpSlice(pg, slice, tables.get(slice.table()), workDir.resolve(slice.file())));
-      }
-      c.rollback();
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     }
+    try (PreparedStatement s =
+        c.prepareStatement("SET TRANSACTION SNAPSHOT '" + snapshotId(snapshot) + "'")) {
+      s.execute();
+    }
+    PGConnection pg = c.unwrap(PGConnection.class);
+    Slice slice;
+    while ((slice = queue.poll()) != null) {
+      if (cancelled.get()) {
+        throw new ArchiveException("backup cancelled");
+      }
+      done.put(
+          slice, dumpSlice(pg, slice, tables.get(slice.table()), workDir.resolve(slice.file())));
+    }
+    c.rollback();
   }
 
   private ArchiveManifest.Table dumpSlice(
