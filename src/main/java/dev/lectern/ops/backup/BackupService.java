@@ -91,8 +91,10 @@ public class BackupService {
               + " ("
               + trigger
               + "): "
+              + manifest.tables().stream().map(ArchiveManifest.Table::name).distinct().count()
+              + " tables in "
               + manifest.tables().size()
-              + " tables, "
+              + " parts, "
               + manifest.rows()
               + " rows, "
               + Files.size(catalog.path(id))
