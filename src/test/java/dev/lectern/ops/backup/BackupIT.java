@@ -213,6 +213,66 @@ class BackupIT {
         .isEqualTo(400);
   }
 
+  @Test
+  @Order(8)
+  void shouldKeepExactlyWhatTheRetentionPolicySaysAndAuditEachDeletion() throws Exception {
+    // Twenty nightly backups, 2026-01-01 (a Thursday) to 2026-01-20, eleven old manual ones, and
+    // an archive nobody can read, beside the manual backup taken above.
+    List<String> deletedExpected = new ArrayList<>();
+    List<String> keptExpected = new ArrayList<>();
+    for (int day = 1; day <= 20; day++) {
+      String id = String.format("lectern_202601%02d_120000", day);
+      fakeArchive(id, "2026-01-%02dT12:00:00Z".formatted(day), "schedule");
+      // Days 14-20 (daily), the newest of ISO weeks 2 and 1 (Jan 11, Jan 4); Jan 20 is also the
+      // newest of week 4 and of the month, Jan 18 of week 3.
+      (day >= 14 || day == 11 || day == 4 ? keptExpected : deletedExpected).add(id);
+    }
+    for (int day = 1; day <= 11; day++) {
+      String id = String.format("lectern_202506%02d_120000", day);
+      fakeArchive(id, "2025-06-%02dT12:00:00Z".formatted(day), "manual");
+      // With today's manual backup that is twelve: the newest ten stay.
+      (day >= 3 ? keptExpected : deletedExpected).add(id);
+    }
+    Files.writeString(backupDir.resolve("lectern_20250101_120000.lbk"), "not an archive");
+    keptExpected.add("lectern_20250101_120000");
+    keptExpected.add(backupId);
+
+    HttpResult dryRun = backups.post("/api/v1/admin/backups/retention?dryRun=true", "{}");
+    assertThat(dryRun.json().getJsonArray("deleted").getValuesAs(jakarta.json.JsonString.class))
+        .map(jakarta.json.JsonString::getString)
+        .containsExactlyInAnyOrderElementsOf(deletedExpected);
+    assertThat(Files.exists(backupDir.resolve(deletedExpected.get(0) + ".lbk"))).isTrue();
+
+    HttpResult swept = backups.post("/api/v1/admin/backups/retention", "{}");
+    assertThat(swept.status()).as(swept.toString()).isEqualTo(200);
+    List<String> remaining;
+    try (var files = Files.list(backupDir)) {
+      remaining =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(name -> name.endsWith(".lbk"))
+              .map(name -> name.substring(0, name.length() - 4))
+              .toList();
+    }
+    assertThat(remaining).containsExactlyInAnyOrderElementsOf(keptExpected);
+    try (Connection c = Sql.connect(dbUrl)) {
+      assertThat(
+              Sql.count(
+                  c, "SELECT count(*) FROM audit_log WHERE action = 'backup.retention.delete'"))
+          .isEqualTo(deletedExpected.size());
+    }
+  }
+
+  /** An archive with no tables, as a backup of {@code trigger} taken at {@code created}. */
+  private static void fakeArchive(String id, String created, String trigger) throws IOException {
+    dev.lectern.ops.backup.archive.ArchiveWriter.write(
+        backupDir.resolve(id + ".lbk"),
+        new dev.lectern.ops.backup.archive.ArchiveManifest(
+            id, java.time.Instant.parse(created), "test", "12", trigger, null, 0, List.of()),
+        List.of(),
+        dev.lectern.ops.backup.archive.Keyring.empty());
+  }
+
   private static long tableRows(JsonObject backup, String table) {
     return backup.getJsonArray("tables").stream()
         .map(t -> t.asJsonObject())
