@@ -46,7 +46,10 @@ public class RestoreService {
     }
     ArchiveManifest manifest = verdict.manifest();
     ModeState previous = modes.current();
-    modes.set(OperatingMode.READ_ONLY, "restore of " + backupId, null, "system");
+    // Maintenance is stricter than read-only: an operator who chose it keeps it.
+    if (modes.effective() != OperatingMode.MAINTENANCE) {
+      modes.set(OperatingMode.READ_ONLY, "restore of " + backupId, null, "system");
+    }
     audit.recordAs("system", "backup.restore.start", backupId, AuditOutcome.SUCCESS);
     try {
       // Every replica follows a mode change within a second (ModeService).
