@@ -143,22 +143,14 @@ class ArchiveTamperTest {
   @Test
   void shouldRejectSwappedTableEntriesAndAnEditedManifest() throws IOException {
     List<Path> swapped = List.of(parts.get(1), parts.get(0), parts.get(2));
-    ArchiveManifest sameSizes =
-        new ArchiveManifest(
-            ID,
-            manifest.createdAt(),
-            "test",
-            "12",
-            "manual",
-            null,
-            1000,
+    Path target =
+        writePlain(
+            "swap",
             List.of(
                 withStored(manifest.tables().get(0), Files.size(parts.get(1))),
                 withStored(manifest.tables().get(1), Files.size(parts.get(0))),
-                manifest.tables().get(2)));
-    Path target = dir.resolve("swap").resolve(ID + BackupFiles.EXTENSION);
-    Files.createDirectories(target.getParent());
-    ArchiveWriter.write(target, sameSizes, swapped, Keyring.empty());
+                manifest.tables().get(2)),
+            swapped);
     assertThat(ArchiveVerifier.verify(target, Keyring.empty()).problems())
         .singleElement()
         .asString()
@@ -167,33 +159,39 @@ class ArchiveTamperTest {
 
   @Test
   void shouldRejectAnEditedManifestInAPlainArchive() throws IOException {
-    ArchiveManifest lying =
-        new ArchiveManifest(
-            ID,
-            manifest.createdAt(),
-            "test",
-            "12",
-            "manual",
-            null,
-            1000,
+    ArchiveManifest.Table audit = manifest.tables().get(2);
+    Path target =
+        writePlain(
+            "edit",
             List.of(
                 manifest.tables().get(0),
                 manifest.tables().get(1),
                 new ArchiveManifest.Table(
                     "audit_log",
                     0,
-                    List.of("id", "value"),
+                    audit.columns(),
                     4,
-                    manifest.tables().get(2).bytes(),
-                    manifest.tables().get(2).storedBytes(),
-                    manifest.tables().get(2).sha256())));
-    Path target = dir.resolve("edit").resolve(ID + BackupFiles.EXTENSION);
-    Files.createDirectories(target.getParent());
-    ArchiveWriter.write(target, lying, parts, Keyring.empty());
+                    audit.bytes(),
+                    audit.storedBytes(),
+                    audit.sha256())),
+            parts);
     assertThat(ArchiveVerifier.verify(target, Keyring.empty()).problems())
         .singleElement()
         .asString()
         .contains("audit_log", "rows 3 vs 4");
+  }
+
+  /** A plain archive in its own directory with these manifest entries and part files. */
+  private Path writePlain(String name, List<ArchiveManifest.Table> tables, List<Path> files)
+      throws IOException {
+    Path target = dir.resolve(name).resolve(ID + BackupFiles.EXTENSION);
+    Files.createDirectories(target.getParent());
+    ArchiveWriter.write(
+        target,
+        new ArchiveManifest(ID, manifest.createdAt(), "test", "12", "manual", null, 1000, tables),
+        files,
+        Keyring.empty());
+    return target;
   }
 
   private static ArchiveManifest.Table withStored(ArchiveManifest.Table t, long stored) {
@@ -212,16 +210,7 @@ class ArchiveTamperTest {
 
   private Path plain() throws IOException {
     Path target = dir.resolve("plain").resolve(ID + BackupFiles.EXTENSION);
-    if (!Files.exists(target)) {
-      Files.createDirectories(target.getParent());
-      ArchiveWriter.write(
-          target,
-          new ArchiveManifest(
-              ID, manifest.createdAt(), "test", "12", "manual", null, 1000, manifest.tables()),
-          parts,
-          Keyring.empty());
-    }
-    return target;
+    return Files.exists(target) ? target : writePlain("plain", manifest.tables(), parts);
   }
 
   private int variant;
