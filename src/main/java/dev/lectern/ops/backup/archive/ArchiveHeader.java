@@ -13,20 +13,33 @@ import java.util.Arrays;
  * The clear-text start of an archive: magic, format version and, when encrypted, the key id and the
  * nonce prefix. It is authenticated with every encrypted segment, so it cannot be edited either.
  */
-record ArchiveHeader(String keyId, byte[] noncePrefix) {
+record ArchiveHeader(int version, String keyId, byte[] noncePrefix) {
 
   private static final byte[] MAGIC = "LECTERNBAK".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 1;
+
+  /** The version Lectern writes; 1 (1 MiB segments) is still read. */
+  private static final int VERSION = 2;
+
   private static final int ENCRYPTED = 1;
 
   static ArchiveHeader plain() {
-    return new ArchiveHeader(null, null);
+    return new ArchiveHeader(VERSION, null, null);
   }
 
   static ArchiveHeader encrypted(String keyId) {
     byte[] prefix = new byte[SegmentCipher.NONCE_PREFIX_BYTES];
     new SecureRandom().nextBytes(prefix);
-    return new ArchiveHeader(keyId, prefix);
+    return new ArchiveHeader(VERSION, keyId, prefix);
+  }
+
+  /** A cipher for this archive's segments with {@code key}. */
+  SegmentCipher cipher(javax.crypto.SecretKey key) {
+    return new SegmentCipher(key, noncePrefix, bytes(), segmentBytes());
+  }
+
+  /** Plaintext bytes per encrypted segment, fixed by the format version. */
+  int segmentBytes() {
+    return version == 1 ? SegmentCipher.FORMAT_1_SEGMENT_BYTES : SegmentCipher.SEGMENT_BYTES;
   }
 
   boolean isEncrypted() {
@@ -36,7 +49,7 @@ record ArchiveHeader(String keyId, byte[] noncePrefix) {
   byte[] bytes() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(MAGIC);
-    out.write(VERSION);
+    out.write(version);
     out.write(isEncrypted() ? ENCRYPTED : 0);
     if (isEncrypted()) {
       byte[] id = keyId.getBytes(StandardCharsets.UTF_8);
@@ -56,12 +69,12 @@ record ArchiveHeader(String keyId, byte[] noncePrefix) {
         throw new ArchiveException("not a Lectern backup archive (bad magic)");
       }
       int version = data.readUnsignedByte();
-      if (version != VERSION) {
+      if (version != 1 && version != VERSION) {
         throw new ArchiveException("archive format version " + version + " is unknown");
       }
       int flags = data.readUnsignedByte();
       if (flags == 0) {
-        return plain();
+        return new ArchiveHeader(version, null, null);
       }
       if (flags != ENCRYPTED) {
         throw new ArchiveException("archive flags " + flags + " are unknown");
@@ -70,7 +83,7 @@ record ArchiveHeader(String keyId, byte[] noncePrefix) {
       data.readFully(id);
       byte[] prefix = new byte[SegmentCipher.NONCE_PREFIX_BYTES];
       data.readFully(prefix);
-      return new ArchiveHeader(new String(id, StandardCharsets.UTF_8), prefix);
+      return new ArchiveHeader(version, new String(id, StandardCharsets.UTF_8), prefix);
     } catch (EOFException e) {
       throw new ArchiveException("archive is truncated (incomplete header)");
     }

@@ -63,9 +63,7 @@ public final class ArchiveReader implements AutoCloseable {
                             "archive is encrypted with key '"
                                 + header.keyId()
                                 + "', which is not in BACKUP_ENCRYPTION_KEYS"));
-        body =
-            new OpeningInputStream(
-                in, new SegmentCipher(key, header.noncePrefix(), header.bytes()));
+        body = new OpeningInputStream(in, header.cipher(key));
       }
       DataInputStream data = new DataInputStream(body);
       int length = data.readInt();
@@ -109,19 +107,16 @@ public final class ArchiveReader implements AutoCloseable {
     try {
       InputStream in;
       if (header.isEncrypted()) {
-        long segment = offset / SegmentCipher.SEGMENT_BYTES;
-        channel.position(
-            headerBytes + segment * (SegmentCipher.SEGMENT_BYTES + SegmentCipher.TAG_BYTES));
-        var cipher =
-            new SegmentCipher(
-                keyring.key(header.keyId()).orElseThrow(), header.noncePrefix(), header.bytes());
+        var cipher = header.cipher(keyring.key(header.keyId()).orElseThrow());
+        long segment = offset / cipher.segmentBytes();
+        channel.position(headerBytes + segment * (cipher.segmentBytes() + SegmentCipher.TAG_BYTES));
         in =
             new OpeningInputStream(
                 new BufferedInputStream(
                     java.nio.channels.Channels.newInputStream(channel), 1 << 16),
                 cipher,
                 segment);
-        in.skipNBytes(offset - segment * SegmentCipher.SEGMENT_BYTES);
+        in.skipNBytes(offset - segment * cipher.segmentBytes());
       } else {
         channel.position(headerBytes + offset);
         in = new BufferedInputStream(java.nio.channels.Channels.newInputStream(channel), 1 << 16);
@@ -145,8 +140,8 @@ public final class ArchiveReader implements AutoCloseable {
     }
     long expected = header.bytes().length + content;
     if (header.isEncrypted()) {
-      long segments =
-          Math.max(1, (content + SegmentCipher.SEGMENT_BYTES - 1) / SegmentCipher.SEGMENT_BYTES);
+      long segmentBytes = header.segmentBytes();
+      long segments = Math.max(1, (content + segmentBytes - 1) / segmentBytes);
       expected += segments * SegmentCipher.TAG_BYTES;
     }
     long actual = Files.size(file);

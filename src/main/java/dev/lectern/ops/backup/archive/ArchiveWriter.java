@@ -44,12 +44,10 @@ public final class ArchiveWriter {
       OutputStream body = new BufferedOutputStream(nonClosing(file), 1 << 16);
       if (header.isEncrypted()) {
         SegmentCipher cipher =
-            new SegmentCipher(
+            header.cipher(
                 keyring
                     .key(manifest.keyId())
-                    .orElseThrow(() -> new IllegalStateException("no key " + manifest.keyId())),
-                header.noncePrefix(),
-                headerBytes);
+                    .orElseThrow(() -> new IllegalStateException("no key " + manifest.keyId())));
         body = new BufferedOutputStream(new SealingOutputStream(nonClosing(file), cipher), 1 << 16);
       }
       try (DataOutputStream out = new DataOutputStream(body)) {

@@ -12,8 +12,8 @@ final class OpeningInputStream extends InputStream {
 
   private final InputStream in;
   private final SegmentCipher cipher;
-  private final byte[] sealed = new byte[SegmentCipher.SEGMENT_BYTES + SegmentCipher.TAG_BYTES + 1];
-  private final byte[] plain = new byte[SegmentCipher.SEGMENT_BYTES];
+  private final byte[] sealed;
+  private final byte[] plain;
   private int sealedFilled;
   private int position;
   private int limit;
@@ -29,6 +29,8 @@ final class OpeningInputStream extends InputStream {
     this.in = in;
     this.cipher = cipher;
     this.index = first;
+    this.sealed = new byte[cipher.segmentBytes() + SegmentCipher.TAG_BYTES + 1];
+    this.plain = new byte[cipher.segmentBytes()];
   }
 
   @Override
@@ -53,7 +55,7 @@ final class OpeningInputStream extends InputStream {
 
   /** Reads one segment plus one byte of look-ahead: no look-ahead byte means this is the last. */
   private void next() throws IOException {
-    int want = SegmentCipher.SEGMENT_BYTES + SegmentCipher.TAG_BYTES + 1;
+    int want = sealed.length;
     while (sealedFilled < want) {
       int n = in.read(sealed, sealedFilled, want - sealedFilled);
       if (n < 0) {

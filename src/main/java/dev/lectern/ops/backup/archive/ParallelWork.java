@@ -5,13 +5,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
  * Workers that each take a connection of their own and drain a shared queue, for dumps and loads.
- * The first failure is rethrown as it was and the other workers are interrupted.
+ * The first failure, whichever worker it comes from, is rethrown as it was and the other workers
+ * are interrupted at once, so none is left waiting for work the failed one will never finish.
  */
 final class ParallelWork {
 
@@ -25,10 +28,11 @@ final class ParallelWork {
   static void run(
       ExecutorService executor, int workers, TableDumper.Connections connections, Work work)
       throws IOException, SQLException, InterruptedException {
+    CompletionService<Void> completion = new ExecutorCompletionService<>(executor);
     List<Future<Void>> futures = new ArrayList<>();
     for (int i = 0; i < Math.max(1, workers); i++) {
       futures.add(
-          executor.submit(
+          completion.submit(
               () -> {
                 try (Connection c = connections.open()) {
                   work.run(c);
@@ -37,8 +41,8 @@ final class ParallelWork {
               }));
     }
     try {
-      for (Future<Void> future : futures) {
-        future.get();
+      for (int i = 0; i < futures.size(); i++) {
+        completion.take().get();
       }
     } catch (ExecutionException e) {
       futures.forEach(f -> f.cancel(true));
@@ -53,6 +57,9 @@ final class ParallelWork {
         throw runtime;
       }
       throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      futures.forEach(f -> f.cancel(true));
+      throw e;
     }
   }
 }

@@ -12,8 +12,8 @@ final class SealingOutputStream extends OutputStream {
 
   private final OutputStream out;
   private final SegmentCipher cipher;
-  private final byte[] plain = new byte[SegmentCipher.SEGMENT_BYTES];
-  private final byte[] sealed = new byte[SegmentCipher.SEGMENT_BYTES + SegmentCipher.TAG_BYTES];
+  private final byte[] plain;
+  private final byte[] sealed;
   private int filled;
   private long index;
   private boolean closed;
@@ -21,6 +21,8 @@ final class SealingOutputStream extends OutputStream {
   SealingOutputStream(OutputStream out, SegmentCipher cipher) {
     this.out = out;
     this.cipher = cipher;
+    this.plain = new byte[cipher.segmentBytes()];
+    this.sealed = new byte[cipher.segmentBytes() + SegmentCipher.TAG_BYTES];
   }
 
   @Override

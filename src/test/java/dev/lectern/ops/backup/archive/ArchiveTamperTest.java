@@ -181,6 +181,35 @@ class ArchiveTamperTest {
         .contains("audit_log", "rows 3 vs 4");
   }
 
+  @Test
+  void shouldStillReadFormatOneArchivesWithTheirOneMebibyteSegments() throws Exception {
+    byte[] content;
+    try (var in = Files.newInputStream(encrypted())) {
+      ArchiveHeader current = ArchiveHeader.read(in);
+      content =
+          new OpeningInputStream(in, current.cipher(keyring.key("k2").orElseThrow()))
+              .readAllBytes();
+    }
+    ArchiveHeader formatOne =
+        new ArchiveHeader(1, "k2", new byte[SegmentCipher.NONCE_PREFIX_BYTES]);
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    file.write(formatOne.bytes());
+    try (SealingOutputStream out =
+        new SealingOutputStream(file, formatOne.cipher(keyring.key("k2").orElseThrow()))) {
+      out.write(content);
+    }
+    Path old = write(file.toByteArray());
+    assertThat(content.length).isGreaterThan(SegmentCipher.FORMAT_1_SEGMENT_BYTES);
+
+    assertThat(ArchiveVerifier.verify(old, keyring).problems()).isEmpty();
+    try (ArchiveReader reader = ArchiveReader.open(old, keyring);
+        ArchiveReader.TableData enrollments = reader.openPart(1)) {
+      reader.checkLength();
+      assertThat(enrollments.readAllBytes()).hasSize((int) manifest.tables().get(1).bytes());
+      enrollments.check();
+    }
+  }
+
   /** A plain archive in its own directory with these manifest entries and part files. */
   private Path writePlain(String name, List<ArchiveManifest.Table> tables, List<Path> files)
       throws IOException {
