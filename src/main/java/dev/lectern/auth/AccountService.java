@@ -174,7 +174,7 @@ public class AccountService {
    * default password: without the variable the server runs and says how to create one.
    */
   @Transactional
-  void createFirstAdmin(@Observes SchemaReady ready) {
+  public void createFirstAdmin(@Observes SchemaReady ready) {
     locks.lock(ClusterLocks.Lock.FIRST_ADMIN);
     if (accounts.countWithRole(Role.ADMIN) > 0) {
       return;

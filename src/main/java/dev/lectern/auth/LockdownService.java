@@ -33,6 +33,7 @@ public class LockdownService {
   @Inject RefreshTokenService sessions;
   @Inject ApiKeyService apiKeys;
   @Resource ManagedScheduledExecutorService scheduler;
+  @Inject LockdownService self;
 
   private volatile Optional<Instant> lockedAt = Optional.empty();
 
@@ -86,12 +87,21 @@ public class LockdownService {
 
   void reload() {
     try {
-      Object value =
-          em.createNativeQuery("SELECT locked_at FROM auth_lockdown WHERE id = 1")
-              .getSingleResult();
-      lockedAt = Optional.ofNullable(value).map(SqlTimes::instant);
+      lockedAt = self.stored();
     } catch (RuntimeException e) {
       LOG.fine(() -> "Lockdown state not reloaded, next try in 2 s: " + e.getMessage());
     }
+  }
+
+  /**
+   * The last lockdown as stored, read in a transaction of its own so that the entity manager is
+   * closed with it instead of being left to the scheduled task's cleanup. Public: Liberty applies
+   * {@code @Transactional} to public methods only.
+   */
+  @Transactional
+  public Optional<Instant> stored() {
+    Object value =
+        em.createNativeQuery("SELECT locked_at FROM auth_lockdown WHERE id = 1").getSingleResult();
+    return Optional.ofNullable(value).map(SqlTimes::instant);
   }
 }

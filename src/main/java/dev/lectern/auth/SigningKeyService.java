@@ -56,7 +56,7 @@ public class SigningKeyService {
   private volatile String loadedKeys = "";
 
   @Transactional
-  void ensureActiveKey(@Observes SchemaReady ready) {
+  public void ensureActiveKey(@Observes SchemaReady ready) {
     locks.lock(ClusterLocks.Lock.SIGNING_KEYS);
     if (keys.findActive().isEmpty() && config.masterKey().isPresent()) {
       SigningKey first = generate(cipher());
@@ -109,7 +109,7 @@ public class SigningKeyService {
     try {
       String keys = self.advance();
       if (!keys.equals(loadedKeys)) {
-        keyring = load();
+        keyring = self.loaded();
         loadedKeys = keys;
       }
       refreshFailing = false;
@@ -167,7 +167,7 @@ public class SigningKeyService {
   Keyring keyring() {
     Keyring current = keyring;
     if (current == null) {
-      current = load();
+      current = self.loaded();
       keyring = current;
     }
     return current;
@@ -177,6 +177,16 @@ public class SigningKeyService {
   public String jwksJson() {
     Keyring current = keyring;
     return current == null ? Keyring.unavailable(null).jwksJson() : current.jwksJson();
+  }
+
+  /**
+   * The keyring read in a transaction of its own, for callers outside one (the scheduled refresh,
+   * the first request), so that the entity manager is closed with it. Public: Liberty applies
+   * {@code @Transactional} to public methods only.
+   */
+  @Transactional
+  public Keyring loaded() {
+    return load();
   }
 
   private Keyring load() {

@@ -93,23 +93,32 @@ public class ModeService {
 
   void reload() {
     try {
-      Object[] row =
-          (Object[])
-              em.createNativeQuery(
-                      "SELECT mode, reason, until, changed_at, changed_by FROM operating_mode"
-                          + " WHERE id = 1")
-                  .getSingleResult();
-      state =
-          new ModeState(
-              OperatingMode.fromLabel((String) row[0]).orElse(OperatingMode.NORMAL),
-              (String) row[1],
-              SqlTimes.instant(row[2]),
-              SqlTimes.instant(row[3]),
-              (String) row[4]);
+      state = self.stored();
     } catch (RuntimeException e) {
       // Keep the last known mode while PostgreSQL cannot be read; readiness reports the outage.
       LOG.fine(() -> "Operating mode not reloaded: " + e.getMessage());
     }
+  }
+
+  /**
+   * The mode as stored, read in a transaction of its own so that the entity manager is closed with
+   * it instead of being left to the scheduled task's cleanup. Public: Liberty applies
+   * {@code @Transactional} to public methods only.
+   */
+  @Transactional
+  public ModeState stored() {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT mode, reason, until, changed_at, changed_by FROM operating_mode"
+                        + " WHERE id = 1")
+                .getSingleResult();
+    return new ModeState(
+        OperatingMode.fromLabel((String) row[0]).orElse(OperatingMode.NORMAL),
+        (String) row[1],
+        SqlTimes.instant(row[2]),
+        SqlTimes.instant(row[3]),
+        (String) row[4]);
   }
 
   private Optional<OperatingMode> bootMode() {

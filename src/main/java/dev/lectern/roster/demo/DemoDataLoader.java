@@ -31,7 +31,7 @@ public class DemoDataLoader {
   EntityManager em;
 
   @Transactional
-  void loadIntoEmptyRoster(@Observes SchemaReady ready) {
+  public void loadIntoEmptyRoster(@Observes SchemaReady ready) {
     if (!enabled) {
       return;
     }
