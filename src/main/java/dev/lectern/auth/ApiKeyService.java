@@ -24,6 +24,7 @@ public class ApiKeyService {
   static final long RECHECK_MILLIS = 500;
 
   @Inject ApiKeyRepository keys;
+  @Inject ApiKeyService self;
 
   private final Map<String, CachedKey> active = new ConcurrentHashMap<>();
 
@@ -111,7 +112,7 @@ public class ApiKeyService {
 
   /**
    * The key behind a client token, if it is still usable. On the path of every OneRoster request,
-   * so no transaction: a cache hit costs a map lookup, a miss two reads.
+   * so a cache hit costs a map lookup and only a miss opens a transaction for its two reads.
    */
   public Optional<ActiveKey> active(String clientId) {
     long now = System.nanoTime();
@@ -119,19 +120,27 @@ public class ApiKeyService {
     if (cached != null && now - cached.loadedAtNanos() < RECHECK_MILLIS * 1_000_000) {
       return cached.key();
     }
-    Optional<ActiveKey> loaded =
-        keys.findByClientId(clientId)
-            .filter(k -> k.isActive(Instant.now()))
-            .map(
-                k ->
-                    new ActiveKey(
-                        k.id(),
-                        k.scopes(),
-                        k.orgs().isEmpty()
-                            ? Optional.empty()
-                            : Optional.of(keys.withDescendants(k.orgs()))));
+    Optional<ActiveKey> loaded = self.loadActive(clientId);
     active.put(clientId, new CachedKey(loaded, now));
     return loaded;
+  }
+
+  /**
+   * Reads a key for {@link #active} in a transaction, so that the entity manager is closed with it
+   * rather than by the request's cleanup, where Liberty logs J2CA0026E and DSRA9400E.
+   */
+  @Transactional
+  public Optional<ActiveKey> loadActive(String clientId) {
+    return keys.findByClientId(clientId)
+        .filter(k -> k.isActive(Instant.now()))
+        .map(
+            k ->
+                new ActiveKey(
+                    k.id(),
+                    k.scopes(),
+                    k.orgs().isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(keys.withDescendants(k.orgs()))));
   }
 
   private static ApiException notFound() {

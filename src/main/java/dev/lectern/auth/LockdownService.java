@@ -50,7 +50,9 @@ public class LockdownService {
     em.createNativeQuery("UPDATE auth_lockdown SET locked_at = ?1 WHERE id = 1")
         .setParameter(1, OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
         .executeUpdate();
-    lockedAt = Optional.of(now);
+    synchronized (this) {
+      lockedAt = Optional.of(now);
+    }
     // Sessions started before now are refused anyway (see endedSessionStartedAt); removing them
     // from Redis is housekeeping, so a Redis outage does not stop a lockdown.
     long ended;
@@ -87,7 +89,14 @@ public class LockdownService {
 
   void reload() {
     try {
-      lockedAt = self.stored();
+      Optional<Instant> stored = self.stored();
+      // Lockdowns only move forward: a read that began before this replica's own lockdown
+      // committed must not take it back.
+      synchronized (this) {
+        if (stored.isPresent() && lockedAt.map(at -> at.isBefore(stored.get())).orElse(true)) {
+          lockedAt = stored;
+        }
+      }
     } catch (RuntimeException e) {
       LOG.fine(() -> "Lockdown state not reloaded, next try in 2 s: " + e.getMessage());
     }

@@ -109,7 +109,7 @@ public class SigningKeyService {
     try {
       String keys = self.advance();
       if (!keys.equals(loadedKeys)) {
-        keyring = self.loaded();
+        self.reloadKeyring();
         loadedKeys = keys;
       }
       refreshFailing = false;
@@ -167,8 +167,8 @@ public class SigningKeyService {
   Keyring keyring() {
     Keyring current = keyring;
     if (current == null) {
-      current = self.loaded();
-      keyring = current;
+      self.reloadKeyring();
+      current = keyring;
     }
     return current;
   }
@@ -181,12 +181,13 @@ public class SigningKeyService {
 
   /**
    * The keyring read in a transaction of its own, for callers outside one (the scheduled refresh,
-   * the first request), so that the entity manager is closed with it. Public: Liberty applies
-   * {@code @Transactional} to public methods only.
+   * the first request), so that the entity manager is closed with it. Public and returning nothing
+   * of this package's types: Liberty left a method returning the package-private {@code Keyring}
+   * without its transaction.
    */
   @Transactional
-  public Keyring loaded() {
-    return load();
+  public void reloadKeyring() {
+    keyring = load();
   }
 
   private Keyring load() {

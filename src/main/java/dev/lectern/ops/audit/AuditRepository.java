@@ -19,7 +19,7 @@ public class AuditRepository {
   @PersistenceContext(unitName = "lectern")
   EntityManager em;
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public List<AuditEntry> find(AuditQuery query) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<AuditEntry> select = cb.createQuery(AuditEntry.class);
@@ -33,7 +33,7 @@ public class AuditRepository {
         .getResultList();
   }
 
-  @Transactional(Transactional.TxType.SUPPORTS)
+  @Transactional
   public long count(AuditQuery query) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<Long> select = cb.createQuery(Long.class);
