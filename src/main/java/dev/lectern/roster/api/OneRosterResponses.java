@@ -9,22 +9,21 @@ import dev.lectern.roster.query.CollectionRequest;
 import dev.lectern.roster.query.RosterPage;
 import dev.lectern.roster.query.RosterQueryService;
 import dev.lectern.roster.query.RosterView;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns a view and the request's parameters into the OneRoster answer: the scope check, the
  * caller's boundary, the page with {@code X-Total-Count} and {@code Link}, or 404 {@code
- * unknownobject}.
+ * unknownobject}. Application-scoped: the request and the caller are reached through their
+ * request-scoped proxies, so nothing is created per request.
  */
-@RequestScoped
+@ApplicationScoped
 public class OneRosterResponses {
 
   static final String BASE_PATH = "ims/oneroster/rostering/v1p2/";
@@ -50,7 +49,14 @@ public class OneRosterResponses {
     RosterPage page = queries.collection(view, query, caller.boundary(view.type()), baseUrl());
     return Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE)
         .header("X-Total-Count", page.total())
-        .header("Link", links(query, page.total()))
+        .header(
+            "Link",
+            PageLinks.header(
+                request.getRequestURL().toString(),
+                request.getQueryString(),
+                query.limit(),
+                query.offset(),
+                page.total()))
         .build();
   }
 
@@ -78,34 +84,6 @@ public class OneRosterResponses {
 
   private String baseUrl() {
     return BaseUrls.of(request) + BASE_PATH;
-  }
-
-  private String links(CollectionRequest query, long total) {
-    int limit = query.limit();
-    long last = total == 0 ? 0 : ((total - 1) / limit) * limit;
-    List<String> links = new ArrayList<>();
-    links.add(link(0, limit, "first"));
-    if (query.offset() > 0) {
-      links.add(link(Math.max(0, query.offset() - limit), limit, "prev"));
-    }
-    if (query.offset() + limit < total) {
-      links.add(link(query.offset() + limit, limit, "next"));
-    }
-    links.add(link(last, limit, "last"));
-    return String.join(", ", links);
-  }
-
-  private String link(long offset, int limit, String rel) {
-    return "<"
-        + UriBuilder.fromUri(
-                request.getRequestURL()
-                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString()))
-            .replaceQueryParam("limit", limit)
-            .replaceQueryParam("offset", offset)
-            .build()
-        + ">; rel=\""
-        + rel
-        + "\"";
   }
 
   private static ApiException unknown(String type, String id) {

@@ -13,7 +13,11 @@ final class JsonText {
 
   /** Appends {@code value} as a JSON string. */
   static StringBuilder string(StringBuilder out, String value) {
-    out.append('"');
+    return escaped(out.append('"'), value).append('"');
+  }
+
+  /** Appends {@code value} escaped as the inside of a JSON string, without quotes. */
+  static StringBuilder escaped(StringBuilder out, String value) {
     int start = 0;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -30,7 +34,7 @@ final class JsonText {
         start = i + 1;
       }
     }
-    return out.append(value, start, value.length()).append('"');
+    return out.append(value, start, value.length());
   }
 
   /** Appends {@code "name":}; names are the model's constants and need no escaping. */

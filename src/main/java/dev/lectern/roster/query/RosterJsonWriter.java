@@ -2,16 +2,10 @@ package dev.lectern.roster.query;
 
 import dev.lectern.roster.model.Field;
 import dev.lectern.roster.model.RosterType;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParser;
-import java.io.StringReader;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +13,10 @@ import java.util.Map;
 /**
  * Writes rows as OneRoster JSON straight from the result set: GUIDRefs with hrefs, booleans as the
  * spec's strings, dates and times in ISO 8601 UTC, empty values left out. JSONB columns are copied
- * as PostgreSQL wrote them; only roles are read, to turn each org id into a GUIDRef.
+ * as PostgreSQL wrote them; only roles are read ({@link StoredRoles}), to turn each org id into a
+ * GUIDRef.
  */
 final class RosterJsonWriter {
-
-  private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ISO_INSTANT;
-  private static final JsonProvider JSON = JsonProvider.provider();
-  private static final List<String> OPTIONAL_ROLE_FIELDS =
-      List.of("userProfile", "beginDate", "endDate");
 
   private final String baseUrl;
   private final Map<String, String> hrefPrefixes = new HashMap<>();
@@ -71,8 +61,7 @@ final class RosterJsonWriter {
         if (value == null) {
           return false;
         }
-        String text = UTC_MILLIS.format(value.toInstant().truncatedTo(ChronoUnit.MILLIS));
-        JsonText.string(JsonText.key(out, name), text);
+        UtcMillis.append(JsonText.key(out, name).append('"'), value.getTime()).append('"');
       }
       case DATE -> {
         java.sql.Date value = row.getDate(column);
@@ -129,71 +118,51 @@ final class RosterJsonWriter {
     return true;
   }
 
-  /**
-   * Roles are stored as a JSONB array of flat objects whose {@code org} is a sourcedId; they are
-   * streamed, not parsed into objects, and shown with the org as a GUIDRef.
-   */
+  /** Roles are stored with the org as a sourcedId; shown with the org as a GUIDRef. */
   private void writeRoles(StringBuilder out, String stored) {
     out.append('[');
     if (stored != null) {
-      try (JsonParser parser = JSON.createParser(new StringReader(stored))) {
-        String[] role = new String[3 + OPTIONAL_ROLE_FIELDS.size()];
-        String key = null;
-        boolean firstRole = true;
-        while (parser.hasNext()) {
-          switch (parser.next()) {
-            case START_OBJECT -> Arrays.fill(role, null);
-            case KEY_NAME -> key = parser.getString();
-            case VALUE_STRING -> {
-              int slot = slot(key);
-              if (slot >= 0) {
-                role[slot] = parser.getString();
-              }
-            }
-            case END_OBJECT -> {
-              writeRole(firstRole ? out : out.append(','), role);
-              firstRole = false;
-            }
-            default -> {}
-          }
-        }
+      List<String[]> roles = StoredRoles.parse(stored);
+      for (int i = 0; i < roles.size(); i++) {
+        writeRole(i == 0 ? out : out.append(','), roles.get(i));
       }
     }
     out.append(']');
   }
 
-  private static int slot(String key) {
-    return switch (key) {
-      case "roleType" -> 0;
-      case "role" -> 1;
-      case "org" -> 2;
-      default -> {
-        int optional = OPTIONAL_ROLE_FIELDS.indexOf(key);
-        yield optional < 0 ? -1 : 3 + optional;
-      }
-    };
-  }
-
+  /** One role from {@link StoredRoles}: its values are already escaped. */
   private void writeRole(StringBuilder out, String[] role) {
-    JsonText.string(JsonText.key(out.append('{'), "roleType"), role[0]);
-    JsonText.string(JsonText.key(out.append(','), "role"), role[1]);
-    writeRef(JsonText.key(out.append(','), "org"), "org", role[2]);
-    for (int i = 0; i < OPTIONAL_ROLE_FIELDS.size(); i++) {
-      if (role[3 + i] != null) {
-        JsonText.string(JsonText.key(out.append(','), OPTIONAL_ROLE_FIELDS.get(i)), role[3 + i]);
+    out.append("{\"roleType\":\"").append(role[0]).append("\",\"role\":\"").append(role[1]);
+    writeEscapedRef(out.append("\",\"org\":"), "org", role[2]);
+    for (int i = 3; i < role.length; i++) {
+      if (role[i] != null) {
+        JsonText.key(out.append(','), StoredRoles.MEMBERS.get(i)).append('"').append(role[i]);
+        out.append('"');
       }
     }
     out.append('}');
   }
 
   private void writeRef(StringBuilder out, String refType, String id) {
-    out.append("{\"href\":");
-    String prefix =
-        hrefPrefixes.computeIfAbsent(
-            refType, type -> baseUrl + RosterType.ofRefType(type).plural() + "/");
-    JsonText.string(out, prefix + id);
-    JsonText.string(out.append(",\"sourcedId\":"), id);
-    out.append(",\"type\":\"").append(refType).append("\"}");
+    out.append("{\"href\":\"").append(hrefPrefix(refType));
+    JsonText.escaped(out, id).append("\",\"sourcedId\":\"");
+    JsonText.escaped(out, id).append("\",\"type\":\"").append(refType).append("\"}");
+  }
+
+  private void writeEscapedRef(StringBuilder out, String refType, String escapedId) {
+    out.append("{\"href\":\"").append(hrefPrefix(refType)).append(escapedId);
+    out.append("\",\"sourcedId\":\"").append(escapedId);
+    out.append("\",\"type\":\"").append(refType).append("\"}");
+  }
+
+  /** The escaped href of a type's collection, ending with a slash. */
+  private String hrefPrefix(String refType) {
+    return hrefPrefixes.computeIfAbsent(
+        refType,
+        type ->
+            JsonText.escaped(
+                    new StringBuilder(), baseUrl + RosterType.ofRefType(type).plural() + "/")
+                .toString());
   }
 
   private static String[] strings(Array array) throws SQLException {
