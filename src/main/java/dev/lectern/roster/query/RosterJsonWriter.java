@@ -2,6 +2,7 @@ package dev.lectern.roster.query;
 
 import dev.lectern.roster.model.Field;
 import dev.lectern.roster.model.RosterType;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +20,7 @@ import java.util.Map;
 final class RosterJsonWriter {
 
   private final String baseUrl;
-  private final Map<String, String> hrefPrefixes = new HashMap<>();
+  private final Map<String, byte[]> hrefPrefixes = new HashMap<>();
 
   /** {@code baseUrl} ends with the OneRoster base path and a slash. */
   RosterJsonWriter(String baseUrl) {
@@ -27,7 +28,7 @@ final class RosterJsonWriter {
   }
 
   /** Appends the current row; column {@code i + 1} holds {@code fields.get(i)}. */
-  void writeRow(StringBuilder out, ResultSet row, List<Field> fields) throws SQLException {
+  void writeRow(JsonBytes out, ResultSet row, List<Field> fields) throws SQLException {
     out.append('{');
     boolean first = true;
     for (int i = 0; i < fields.size(); i++) {
@@ -38,131 +39,140 @@ final class RosterJsonWriter {
       if (write(out, fields.get(i), row, i + 1)) {
         first = false;
       } else {
-        out.setLength(before);
+        out.truncate(before);
       }
     }
     out.append('}');
   }
 
-  /** Appends one member; returns false (and the caller drops what was appended) when empty. */
-  private boolean write(StringBuilder out, Field field, ResultSet row, int column)
-      throws SQLException {
+  /**
+   * Appends one member; returns false (and the caller drops what was appended) when empty. Text and
+   * jsonb columns are read as the UTF-8 bytes PostgreSQL sent.
+   */
+  private boolean write(JsonBytes out, Field field, ResultSet row, int column) throws SQLException {
     String name = field.name();
     switch (field.kind()) {
       case STRING -> {
-        String value = row.getString(column);
+        byte[] value = row.getBytes(column);
         if (value == null) {
           return false;
         }
-        JsonText.string(JsonText.key(out, name), value);
+        out.key(name).append('"').escaped(value).append('"');
       }
       case DATETIME -> {
         Timestamp value = row.getTimestamp(column);
         if (value == null) {
           return false;
         }
-        UtcMillis.append(JsonText.key(out, name).append('"'), value.getTime()).append('"');
+        UtcMillis.append(out.key(name).append('"'), value.getTime()).append('"');
       }
       case DATE -> {
         java.sql.Date value = row.getDate(column);
         if (value == null) {
           return false;
         }
-        JsonText.string(JsonText.key(out, name), value.toLocalDate().toString());
+        out.key(name).append('"').ascii(value.toLocalDate().toString()).append('"');
       }
       case BOOLEAN_STRING -> {
         boolean value = row.getBoolean(column);
         if (row.wasNull()) {
           return false;
         }
-        JsonText.key(out, name).append(value ? "\"true\"" : "\"false\"");
+        out.key(name).ascii(value ? "\"true\"" : "\"false\"");
       }
       case STRING_ARRAY -> {
         String[] values = strings(row.getArray(column));
         if (values == null || values.length == 0) {
           return false;
         }
-        JsonText.key(out, name).append('[');
+        out.key(name).append('[');
         for (int i = 0; i < values.length; i++) {
-          JsonText.string(i == 0 ? out : out.append(','), values[i]);
+          (i == 0 ? out : out.append(',')).string(values[i]);
         }
         out.append(']');
       }
       case JSON_OBJECT, JSON_ARRAY -> {
-        String value = row.getString(column);
+        byte[] value = row.getBytes(column);
         if (value == null) {
           return false;
         }
-        JsonText.key(out, name).append(value);
+        out.key(name).raw(value);
       }
       case REF -> {
-        String id = row.getString(column);
+        byte[] id = row.getBytes(column);
         if (id == null) {
           return false;
         }
-        writeRef(JsonText.key(out, name), field.refType(), id);
+        writeRef(out.key(name), field.refType(), id);
       }
       case REF_ARRAY -> {
         String[] ids = strings(row.getArray(column));
         if (ids == null || ids.length == 0) {
           return false;
         }
-        JsonText.key(out, name).append('[');
+        out.key(name).append('[');
         for (int i = 0; i < ids.length; i++) {
-          writeRef(i == 0 ? out : out.append(','), field.refType(), ids[i]);
+          writeRef(i == 0 ? out : out.append(','), field.refType(), utf8(ids[i]));
         }
         out.append(']');
       }
-      case ROLES -> writeRoles(JsonText.key(out, name), row.getString(column));
+      case ROLES -> writeRoles(out.key(name), row.getBytes(column));
     }
     return true;
   }
 
   /** Roles are stored with the org as a sourcedId; shown with the org as a GUIDRef. */
-  private void writeRoles(StringBuilder out, String stored) {
+  private void writeRoles(JsonBytes out, byte[] stored) {
     out.append('[');
     if (stored != null) {
-      List<String[]> roles = StoredRoles.parse(stored);
+      List<int[]> roles = StoredRoles.parse(stored);
       for (int i = 0; i < roles.size(); i++) {
-        writeRole(i == 0 ? out : out.append(','), roles.get(i));
+        writeRole(i == 0 ? out : out.append(','), stored, roles.get(i));
       }
     }
     out.append(']');
   }
 
-  /** One role from {@link StoredRoles}: its values are already escaped. */
-  private void writeRole(StringBuilder out, String[] role) {
-    out.append("{\"roleType\":\"").append(role[0]).append("\",\"role\":\"").append(role[1]);
-    writeEscapedRef(out.append("\",\"org\":"), "org", role[2]);
-    for (int i = 3; i < role.length; i++) {
-      if (role[i] != null) {
-        JsonText.key(out.append(','), StoredRoles.MEMBERS.get(i)).append('"').append(role[i]);
-        out.append('"');
+  /** One role located by {@link StoredRoles}: its values are copied still escaped. */
+  private void writeRole(JsonBytes out, byte[] stored, int[] role) {
+    out.ascii("{\"roleType\":\"").raw(stored, role[0], role[1]);
+    out.ascii("\",\"role\":\"").raw(stored, role[2], role[3]);
+    writeEscapedRef(out.ascii("\",\"org\":"), "org", stored, role[4], role[5]);
+    for (int i = 3; i < StoredRoles.MEMBERS.size(); i++) {
+      if (role[2 * i] >= 0) {
+        out.append(',').key(StoredRoles.MEMBERS.get(i)).append('"');
+        out.raw(stored, role[2 * i], role[2 * i + 1]).append('"');
       }
     }
     out.append('}');
   }
 
-  private void writeRef(StringBuilder out, String refType, String id) {
-    out.append("{\"href\":\"").append(hrefPrefix(refType));
-    JsonText.escaped(out, id).append("\",\"sourcedId\":\"");
-    JsonText.escaped(out, id).append("\",\"type\":\"").append(refType).append("\"}");
+  /** A GUIDRef for an id as PostgreSQL sent it. */
+  private void writeRef(JsonBytes out, String refType, byte[] id) {
+    out.ascii("{\"href\":\"").raw(hrefPrefix(refType)).escaped(id);
+    out.ascii("\",\"sourcedId\":\"").escaped(id);
+    out.ascii("\",\"type\":\"").ascii(refType).ascii("\"}");
   }
 
-  private void writeEscapedRef(StringBuilder out, String refType, String escapedId) {
-    out.append("{\"href\":\"").append(hrefPrefix(refType)).append(escapedId);
-    out.append("\",\"sourcedId\":\"").append(escapedId);
-    out.append("\",\"type\":\"").append(refType).append("\"}");
+  /** A GUIDRef for an id already escaped, found in {@code json} from {@code from} to {@code to}. */
+  private void writeEscapedRef(JsonBytes out, String refType, byte[] json, int from, int to) {
+    out.ascii("{\"href\":\"").raw(hrefPrefix(refType)).raw(json, from, to);
+    out.ascii("\",\"sourcedId\":\"").raw(json, from, to);
+    out.ascii("\",\"type\":\"").ascii(refType).ascii("\"}");
   }
 
   /** The escaped href of a type's collection, ending with a slash. */
-  private String hrefPrefix(String refType) {
+  private byte[] hrefPrefix(String refType) {
     return hrefPrefixes.computeIfAbsent(
         refType,
         type ->
-            JsonText.escaped(
-                    new StringBuilder(), baseUrl + RosterType.ofRefType(type).plural() + "/")
-                .toString());
+            new JsonBytes(128)
+                .escaped(baseUrl + RosterType.ofRefType(type).plural() + "/")
+                .toByteArray());
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static String[] strings(Array array) throws SQLException {

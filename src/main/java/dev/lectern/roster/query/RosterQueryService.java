@@ -4,7 +4,6 @@ import dev.lectern.roster.model.Field;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,20 +30,20 @@ public class RosterQueryService {
       RosterView view, CollectionRequest request, Optional<SqlFragment> boundary, String baseUrl)
       throws SQLException {
     RosterJsonWriter writer = new RosterJsonWriter(baseUrl);
-    StringBuilder out = new StringBuilder(64 * 1024);
+    JsonBytes out = new JsonBytes(64 * 1024);
     try (Connection connection = dataSource.getConnection()) {
       long generation = paging.generation(connection);
       long total = paging.total(connection, generation, RosterSql.count(view, request, boundary));
       SqlFragment pageSql = pageSql(connection, generation, view, request, boundary, total);
-      JsonText.key(out.append('{'), view.envelope()).append('[');
+      out.append('{').key(view.envelope()).append('[');
       try (PreparedStatement page = prepare(connection, pageSql);
           ResultSet rows = page.executeQuery()) {
         for (int row = 0; rows.next(); row++) {
           writer.writeRow(row == 0 ? out : out.append(','), rows, request.fields());
         }
       }
-      out.append("]}");
-      return new RosterPage(out.toString().getBytes(StandardCharsets.UTF_8), total);
+      out.append(']').append('}');
+      return new RosterPage(out.toByteArray(), total);
     }
   }
 
@@ -92,9 +91,9 @@ public class RosterQueryService {
       if (!rows.next()) {
         return Optional.empty();
       }
-      StringBuilder out = new StringBuilder(4096);
-      new RosterJsonWriter(baseUrl).writeRow(JsonText.key(out.append('{'), envelope), rows, fields);
-      return Optional.of(out.append('}').toString().getBytes(StandardCharsets.UTF_8));
+      JsonBytes out = new JsonBytes(4096);
+      new RosterJsonWriter(baseUrl).writeRow(out.append('{').key(envelope), rows, fields);
+      return Optional.of(out.append('}').toByteArray());
     }
   }
 

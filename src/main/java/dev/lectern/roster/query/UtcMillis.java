@@ -15,13 +15,13 @@ final class UtcMillis {
 
   private UtcMillis() {}
 
-  static StringBuilder append(StringBuilder out, long epochMillis) {
+  static JsonBytes append(JsonBytes out, long epochMillis) {
     long seconds = Math.floorDiv(epochMillis, 1000);
     int millis = (int) Math.floorMod(epochMillis, 1000);
     LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
     int year = time.getYear();
     if (year < 0 || year > 9999) {
-      return out.append(DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(epochMillis)));
+      return out.ascii(DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(epochMillis)));
     }
     digits(out, year, 4).append('-');
     digits(out, time.getMonthValue(), 2).append('-');
@@ -35,7 +35,7 @@ final class UtcMillis {
     return out.append('Z');
   }
 
-  private static StringBuilder digits(StringBuilder out, int value, int width) {
+  private static JsonBytes digits(JsonBytes out, int value, int width) {
     for (int divisor = width == 4 ? 1000 : width == 3 ? 100 : 10; divisor > 0; divisor /= 10) {
       out.append((char) ('0' + value / divisor % 10));
     }

@@ -3,6 +3,8 @@ package dev.lectern.roster.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,7 @@ class StoredRolesTest {
   @Test
   void readsRolesAsPostgresqlPrintsThem() {
     List<String[]> roles =
-        StoredRoles.parse(
+        values(
             "[{\"org\": \"s1\", \"role\": \"student\", \"roleType\": \"primary\"}, "
                 + "{\"org\": \"s2\", \"role\": \"aide\", \"endDate\": \"2027-06-30\","
                 + " \"roleType\": \"secondary\", \"beginDate\": \"2026-08-15\"}]");
@@ -24,17 +26,17 @@ class StoredRolesTest {
   @Test
   void keepsEscapesAndSkipsUnknownMembersAndNonStrings() {
     List<String[]> roles =
-        StoredRoles.parse(
-            "[{\"org\":\"a\\\"b\\\\c\",\"x\":12.5,\"role\":\"teacher\",\"userProfile\":null,"
-                + "\"roleType\":\"primary\",\"y\":true}]");
+        values(
+            "[{\"org\":\"é\\\"b\\\\c\",\"x\":12.5,\"role\":\"teacher\",\"userProfile\":null,"
+                + "\"roleType\":\"primary\",\"roles\":\"no\",\"y\":true}]");
     assertThat(roles)
-        .containsExactly(new String[] {"primary", "teacher", "a\\\"b\\\\c", null, null, null});
+        .containsExactly(new String[] {"primary", "teacher", "é\\\"b\\\\c", null, null, null});
   }
 
   @Test
   void emptyArrayAndEmptyObject() {
-    assertThat(StoredRoles.parse(" [ ] ")).isEmpty();
-    assertThat(StoredRoles.parse("[{}]")).hasSize(1);
+    assertThat(values(" [ ] ")).isEmpty();
+    assertThat(values("[{}]")).hasSize(1);
   }
 
   @Test
@@ -51,9 +53,24 @@ class StoredRolesTest {
             "[{\"org\": \"s1\"}",
             "[{\"org\": }]",
             "[{\"org\": \"s1\"]]")) {
-      assertThatThrownBy(() -> StoredRoles.parse(bad))
-          .as(bad)
-          .isInstanceOf(IllegalStateException.class);
+      assertThatThrownBy(() -> values(bad)).as(bad).isInstanceOf(IllegalStateException.class);
     }
+  }
+
+  /** The roles with each member's value as text, null when absent. */
+  private static List<String[]> values(String json) {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    List<String[]> roles = new ArrayList<>();
+    for (int[] role : StoredRoles.parse(bytes)) {
+      String[] values = new String[StoredRoles.MEMBERS.size()];
+      for (int i = 0; i < values.length; i++) {
+        if (role[2 * i] >= 0) {
+          values[i] =
+              new String(bytes, role[2 * i], role[2 * i + 1] - role[2 * i], StandardCharsets.UTF_8);
+        }
+      }
+      roles.add(values);
+    }
+    return roles;
   }
 }

@@ -32,7 +32,7 @@ class UtcMillisTest {
     String expected =
         DateTimeFormatter.ISO_INSTANT.format(
             Instant.ofEpochMilli(millis).truncatedTo(ChronoUnit.MILLIS));
-    assertThat(UtcMillis.append(new StringBuilder(), millis).toString())
+    assertThat(UtcMillis.append(new JsonBytes(8), millis).toString())
         .as("%d", millis)
         .isEqualTo(expected);
   }
