@@ -45,6 +45,12 @@ public class ModeService {
 
   private volatile ModeState state = ModeState.NORMAL;
 
+  /** Mode changes made on this replica; guarded by this. */
+  private long localChanges;
+
+  /** Version of {@link #state} as stored; -1 before the first read. Guarded by this. */
+  private long version = -1;
+
   @PostConstruct
   void init() {
     bootMode().ifPresent(mode -> state = new ModeState(mode, "MAINTENANCE_MODE", null, null, null));
@@ -71,29 +77,53 @@ public class ModeService {
   }
 
   /** Sets the mode for every replica; {@code until} empty means until changed again. */
-  @Transactional
   public ModeState set(OperatingMode mode, String reason, Instant until, String actor) {
     if (until != null && !until.isAfter(Instant.now())) {
       throw new ApiException(422, "validation_failed", "until must be in the future.");
     }
-    Instant now = Instant.now();
+    ModeState next = new ModeState(mode, reason, until, Instant.now(), actor);
+    self.store(next);
+    synchronized (this) {
+      state = next;
+      localChanges++;
+    }
+    LOG.warning(() -> "Operating mode " + mode.label() + " set by " + actor + ": " + reason);
+    return next;
+  }
+
+  /**
+   * Writes the mode, committed when this returns. Public: Liberty applies {@code @Transactional} to
+   * public methods only.
+   */
+  @Transactional
+  public void store(ModeState next) {
     em.createNativeQuery(
             "UPDATE operating_mode SET mode = ?1, reason = ?2, until = ?3, changed_at = ?4,"
                 + " changed_by = ?5 WHERE id = 1")
-        .setParameter(1, mode.label())
-        .setParameter(2, reason)
-        .setParameter(3, until == null ? null : Timestamp.from(until))
-        .setParameter(4, Timestamp.from(now))
-        .setParameter(5, actor)
+        .setParameter(1, next.mode().label())
+        .setParameter(2, next.reason())
+        .setParameter(3, next.until() == null ? null : Timestamp.from(next.until()))
+        .setParameter(4, Timestamp.from(next.changedAt()))
+        .setParameter(5, next.changedBy())
         .executeUpdate();
-    state = new ModeState(mode, reason, until, now, actor);
-    LOG.warning(() -> "Operating mode " + mode.label() + " set by " + actor + ": " + reason);
-    return state;
   }
 
+  /**
+   * Follows the stored mode. A read that overlapped a change made on this replica may have seen the
+   * row before that change committed, so it is dropped; the next reload, 500 ms later, reads it.
+   */
   void reload() {
     try {
-      state = self.stored();
+      long changesBefore;
+      synchronized (this) {
+        changesBefore = localChanges;
+      }
+      ModeState stored = self.stored();
+      synchronized (this) {
+        if (localChanges == changesBefore) {
+          state = stored;
+        }
+      }
     } catch (RuntimeException e) {
       // Keep the last known mode while PostgreSQL cannot be read; readiness reports the outage.
       LOG.fine(() -> "Operating mode not reloaded: " + e.getMessage());
