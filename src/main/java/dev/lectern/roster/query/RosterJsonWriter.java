@@ -19,8 +19,20 @@ import java.util.Map;
  */
 final class RosterJsonWriter {
 
+  private static final byte[] SOURCED_ID = ascii("\",\"sourcedId\":\"");
+  private static final byte[] ROLE_TYPE = ascii("{\"roleType\":\"");
+  private static final byte[] ROLE = ascii("\",\"role\":\"");
+  private static final byte[] ORG = ascii("\",\"org\":");
+
   private final String baseUrl;
-  private final Map<String, byte[]> hrefPrefixes = new HashMap<>();
+
+  /** A GUIDRef's text before and after the escaped id, by type; the same on every row. */
+  private final Map<String, byte[][]> refParts = new HashMap<>();
+
+  /** {@code "name":} of each selected field; the same on every row. */
+  private List<Field> keyedFields;
+
+  private byte[][] keys;
 
   /** {@code baseUrl} ends with the OneRoster base path and a slash. */
   RosterJsonWriter(String baseUrl) {
@@ -29,6 +41,13 @@ final class RosterJsonWriter {
 
   /** Appends the current row; column {@code i + 1} holds {@code fields.get(i)}. */
   void writeRow(JsonBytes out, ResultSet row, List<Field> fields) throws SQLException {
+    if (fields != keyedFields) {
+      keys =
+          fields.stream()
+              .map(f -> new JsonBytes(32).key(f.name()).toByteArray())
+              .toArray(byte[][]::new);
+      keyedFields = fields;
+    }
     out.append('{');
     boolean first = true;
     for (int i = 0; i < fields.size(); i++) {
@@ -36,7 +55,7 @@ final class RosterJsonWriter {
       if (!first) {
         out.append(',');
       }
-      if (write(out, fields.get(i), row, i + 1)) {
+      if (write(out.raw(keys[i]), fields.get(i), row, i + 1)) {
         first = false;
       } else {
         out.truncate(before);
@@ -46,46 +65,45 @@ final class RosterJsonWriter {
   }
 
   /**
-   * Appends one member; returns false (and the caller drops what was appended) when empty. Text and
-   * jsonb columns are read as the UTF-8 bytes PostgreSQL sent.
+   * Appends one member's value after its key; returns false (and the caller drops the key) when
+   * empty. Text and jsonb columns are read as the UTF-8 bytes PostgreSQL sent.
    */
   private boolean write(JsonBytes out, Field field, ResultSet row, int column) throws SQLException {
-    String name = field.name();
     switch (field.kind()) {
       case STRING -> {
         byte[] value = row.getBytes(column);
         if (value == null) {
           return false;
         }
-        out.key(name).append('"').escaped(value).append('"');
+        out.append('"').escaped(value).append('"');
       }
       case DATETIME -> {
         Timestamp value = row.getTimestamp(column);
         if (value == null) {
           return false;
         }
-        UtcMillis.append(out.key(name).append('"'), value.getTime()).append('"');
+        UtcMillis.append(out.append('"'), value.getTime()).append('"');
       }
       case DATE -> {
         java.sql.Date value = row.getDate(column);
         if (value == null) {
           return false;
         }
-        out.key(name).append('"').ascii(value.toLocalDate().toString()).append('"');
+        out.append('"').ascii(value.toLocalDate().toString()).append('"');
       }
       case BOOLEAN_STRING -> {
         boolean value = row.getBoolean(column);
         if (row.wasNull()) {
           return false;
         }
-        out.key(name).ascii(value ? "\"true\"" : "\"false\"");
+        out.ascii(value ? "\"true\"" : "\"false\"");
       }
       case STRING_ARRAY -> {
         String[] values = strings(row.getArray(column));
         if (values == null || values.length == 0) {
           return false;
         }
-        out.key(name).append('[');
+        out.append('[');
         for (int i = 0; i < values.length; i++) {
           (i == 0 ? out : out.append(',')).string(values[i]);
         }
@@ -96,27 +114,27 @@ final class RosterJsonWriter {
         if (value == null) {
           return false;
         }
-        out.key(name).raw(value);
+        out.raw(value);
       }
       case REF -> {
         byte[] id = row.getBytes(column);
         if (id == null) {
           return false;
         }
-        writeRef(out.key(name), field.refType(), id);
+        writeRef(out, field.refType(), id);
       }
       case REF_ARRAY -> {
         String[] ids = strings(row.getArray(column));
         if (ids == null || ids.length == 0) {
           return false;
         }
-        out.key(name).append('[');
+        out.append('[');
         for (int i = 0; i < ids.length; i++) {
           writeRef(i == 0 ? out : out.append(','), field.refType(), utf8(ids[i]));
         }
         out.append(']');
       }
-      case ROLES -> writeRoles(out.key(name), row.getBytes(column));
+      case ROLES -> writeRoles(out, row.getBytes(column));
     }
     return true;
   }
@@ -135,9 +153,9 @@ final class RosterJsonWriter {
 
   /** One role located by {@link StoredRoles}: its values are copied still escaped. */
   private void writeRole(JsonBytes out, byte[] stored, int[] role) {
-    out.ascii("{\"roleType\":\"").raw(stored, role[0], role[1]);
-    out.ascii("\",\"role\":\"").raw(stored, role[2], role[3]);
-    writeEscapedRef(out.ascii("\",\"org\":"), "org", stored, role[4], role[5]);
+    out.raw(ROLE_TYPE).raw(stored, role[0], role[1]);
+    out.raw(ROLE).raw(stored, role[2], role[3]);
+    writeEscapedRef(out.raw(ORG), "org", stored, role[4], role[5]);
     for (int i = 3; i < StoredRoles.MEMBERS.size(); i++) {
       if (role[2 * i] >= 0) {
         out.append(',').key(StoredRoles.MEMBERS.get(i)).append('"');
@@ -149,26 +167,32 @@ final class RosterJsonWriter {
 
   /** A GUIDRef for an id as PostgreSQL sent it. */
   private void writeRef(JsonBytes out, String refType, byte[] id) {
-    out.ascii("{\"href\":\"").raw(hrefPrefix(refType)).escaped(id);
-    out.ascii("\",\"sourcedId\":\"").escaped(id);
-    out.ascii("\",\"type\":\"").ascii(refType).ascii("\"}");
+    byte[][] parts = refParts(refType);
+    out.raw(parts[0]).escaped(id).raw(SOURCED_ID).escaped(id).raw(parts[1]);
   }
 
   /** A GUIDRef for an id already escaped, found in {@code json} from {@code from} to {@code to}. */
   private void writeEscapedRef(JsonBytes out, String refType, byte[] json, int from, int to) {
-    out.ascii("{\"href\":\"").raw(hrefPrefix(refType)).raw(json, from, to);
-    out.ascii("\",\"sourcedId\":\"").raw(json, from, to);
-    out.ascii("\",\"type\":\"").ascii(refType).ascii("\"}");
+    byte[][] parts = refParts(refType);
+    out.raw(parts[0]).raw(json, from, to).raw(SOURCED_ID).raw(json, from, to).raw(parts[1]);
   }
 
-  /** The escaped href of a type's collection, ending with a slash. */
-  private byte[] hrefPrefix(String refType) {
-    return hrefPrefixes.computeIfAbsent(
+  /** {@code {"href":"<collection url>/} and {@code ","type":"<type>"}}. */
+  private byte[][] refParts(String refType) {
+    return refParts.computeIfAbsent(
         refType,
         type ->
-            new JsonBytes(128)
-                .escaped(baseUrl + RosterType.ofRefType(type).plural() + "/")
-                .toByteArray());
+            new byte[][] {
+              new JsonBytes(128)
+                  .ascii("{\"href\":\"")
+                  .escaped(baseUrl + RosterType.ofRefType(type).plural() + "/")
+                  .toByteArray(),
+              ascii("\",\"type\":\"" + type + "\"}")
+            });
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 
   private static byte[] utf8(String text) {
