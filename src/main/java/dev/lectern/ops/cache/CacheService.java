@@ -20,9 +20,8 @@ import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Get and put text by key. Redis is the store while it answers; when a Redis call fails the entry
- * is read from or written to memory instead, and Redis is tried again on the next call. Entries
- * marked {@code shared} (data another replica can change) are never kept in memory: while Redis is
- * down they are simply not cached, so no replica serves what another has changed.
+ * is read from or written to memory instead, and Redis is tried again on the next call. How an
+ * entry may also live in this replica's memory depends on its {@link Scope}.
  */
 @ApplicationScoped
 public class CacheService {
@@ -39,10 +38,28 @@ public class CacheService {
 
   private record Entry(String value, long ttlNanos) {}
 
+  /** Where an entry may be kept besides Redis. */
+  public enum Scope {
+    /**
+     * Data another replica can change: never kept in memory, so while Redis is down it is simply
+     * not cached and no replica serves what another has changed.
+     */
+    SHARED,
+    /**
+     * Never changes under its key, because the key carries a version (the roster generation): also
+     * kept in this replica's memory for the short tier (or less), so a repeated read costs no Redis
+     * round trip, and cached in memory alone while Redis is down.
+     */
+    VERSIONED
+  }
+
   @PostConstruct
   void init() {
     local =
         Caffeine.newBuilder()
+            // Housekeeping on the calling thread: a hand-off to the common pool per batch of
+            // reads costs more than the housekeeping itself at thousands of reads a second.
+            .executor(Runnable::run)
             .maximumSize(10_000)
             .expireAfter(
                 new Expiry<String, Entry>() {
@@ -64,18 +81,37 @@ public class CacheService {
             .build();
   }
 
-  public Optional<String> get(String key, boolean shared) {
+  public Optional<String> get(String key, Scope scope) {
     Optional<String> found =
-        fromRedis(key).orElseGet(() -> shared ? Optional.empty() : fromMemory(key));
+        switch (scope) {
+          case SHARED -> fromRedis(key).orElse(Optional.empty());
+          case VERSIONED -> fromMemory(key).or(() -> nearCopy(key));
+        };
     (found.isPresent() ? hits : misses).incrementAndGet();
     return found;
   }
 
-  public void put(String key, String value, CacheTier tier, boolean shared) {
+  /** A versioned entry from Redis, kept in memory for the next reads. */
+  private Optional<String> nearCopy(String key) {
+    Optional<String> found = fromRedis(key).orElse(Optional.empty());
+    found.ifPresent(value -> keepInMemory(key, value, nearSeconds(Long.MAX_VALUE)));
+    return found;
+  }
+
+  private long nearSeconds(long tierSeconds) {
+    return Math.min(tierSeconds, config.ttl(CacheTier.SHORT).toSeconds());
+  }
+
+  public void put(String key, String value, CacheTier tier, Scope scope) {
     long seconds = config.ttl(tier).toSeconds();
-    if (!toRedis(key, value, seconds) && !shared) {
-      local.put(key, new Entry(value, seconds * 1_000_000_000L));
+    toRedis(key, value, seconds);
+    if (scope == Scope.VERSIONED) {
+      keepInMemory(key, value, nearSeconds(seconds));
     }
+  }
+
+  private void keepInMemory(String key, String value, long seconds) {
+    local.put(key, new Entry(value, seconds * 1_000_000_000L));
   }
 
   /** Removes the cache keys matching a glob ({@code roster:*}); returns how many. */
@@ -145,18 +181,17 @@ public class CacheService {
     return entry == null ? Optional.empty() : Optional.of(entry.value());
   }
 
-  private boolean toRedis(String key, String value, long seconds) {
-    Optional<RedisClient> client = redis.usable();
-    if (client.isEmpty()) {
-      return false;
-    }
-    try {
-      client.get().set(redis.key(NAMESPACE + key), value, SetParams.setParams().ex(seconds));
-      return true;
-    } catch (RuntimeException e) {
-      redis.failed("cache call", e);
-      return false;
-    }
+  private void toRedis(String key, String value, long seconds) {
+    redis
+        .usable()
+        .ifPresent(
+            client -> {
+              try {
+                client.set(redis.key(NAMESPACE + key), value, SetParams.setParams().ex(seconds));
+              } catch (RuntimeException e) {
+                redis.failed("cache call", e);
+              }
+            });
   }
 
   /** SCAN and UNLINK in batches, never KEYS: a large Redis must not block. */

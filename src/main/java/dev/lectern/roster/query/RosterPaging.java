@@ -1,6 +1,7 @@
 package dev.lectern.roster.query;
 
 import dev.lectern.ops.cache.CacheService;
+import dev.lectern.ops.cache.CacheService.Scope;
 import dev.lectern.ops.cache.CacheTier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * What a consumer paging through a collection needs again on every page, computed once and cached:
  * the total ({@code X-Total-Count}) and the anchors that let a deep page seek instead of walking
  * every earlier row with OFFSET. Keys hold the roster generation, which every write bumps, so no
- * replica ever pages with totals or anchors older than the last write.
+ * replica ever pages with totals or anchors older than the last write; and since a value never
+ * changes under its key, each replica also keeps it in memory ({@link Scope#VERSIONED}).
  */
 @ApplicationScoped
 public class RosterPaging {
@@ -43,7 +45,7 @@ public class RosterPaging {
 
   long total(Connection connection, long generation, SqlFragment count) throws SQLException {
     String key = "roster:count:" + generation + ":" + digest(count);
-    Optional<String> cached = cache.get(key, true);
+    Optional<String> cached = cache.get(key, Scope.VERSIONED);
     if (cached.isPresent()) {
       return Long.parseLong(cached.get());
     }
@@ -53,7 +55,7 @@ public class RosterPaging {
       rows.next();
       total = rows.getLong(1);
     }
-    cache.put(key, Long.toString(total), CacheTier.MEDIUM, true);
+    cache.put(key, Long.toString(total), CacheTier.MEDIUM, Scope.VERSIONED);
     return total;
   }
 
@@ -61,22 +63,35 @@ public class RosterPaging {
   Optional<String> anchor(Connection connection, long generation, SqlFragment anchors, int n)
       throws SQLException {
     String key = "roster:anchors:" + generation + ":" + digest(anchors);
-    List<String> list = cache.get(key, true).map(RosterPaging::split).orElse(null);
-    if (list == null) {
-      list = new ArrayList<>();
+    String joined = cache.get(key, Scope.VERSIONED).orElse(null);
+    if (joined == null) {
+      List<String> list = new ArrayList<>();
       try (PreparedStatement statement = RosterQueryService.prepare(connection, anchors);
           ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           list.add(rows.getString(1));
         }
       }
-      cache.put(key, String.join("\n", list), CacheTier.MEDIUM, true);
+      joined = String.join("\n", list);
+      cache.put(key, joined, CacheTier.MEDIUM, Scope.VERSIONED);
     }
-    return n >= 1 && n <= list.size() ? Optional.of(list.get(n - 1)) : Optional.empty();
+    return n >= 1 ? line(joined, n - 1) : Optional.empty();
   }
 
-  private static List<String> split(String joined) {
-    return joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
+  /** Line {@code index} of newline-separated text, found without splitting all of it. */
+  static Optional<String> line(String joined, int index) {
+    int start = 0;
+    for (int i = 0; i < index; i++) {
+      start = joined.indexOf('\n', start) + 1;
+      if (start == 0) {
+        return Optional.empty();
+      }
+    }
+    if (joined.isEmpty()) {
+      return Optional.empty();
+    }
+    int end = joined.indexOf('\n', start);
+    return Optional.of(end < 0 ? joined.substring(start) : joined.substring(start, end));
   }
 
   private static String digest(SqlFragment sql) {
