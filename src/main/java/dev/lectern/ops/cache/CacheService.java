@@ -19,9 +19,12 @@ import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * Get and put text by key. Redis is the store while it answers; when a Redis call fails the entry
- * is read from or written to memory instead, and Redis is tried again on the next call. How an
- * entry may also live in this replica's memory depends on its {@link Scope}.
+ * Get and put text by key. A key must name a value that never changes under it: it carries a
+ * version, such as the roster generation that every roster write bumps. That is what lets each
+ * replica keep copies without being told to drop them: entries live in Redis, shared by every
+ * replica, and each replica also keeps those it reads or writes in memory for at most the short
+ * tier, so a repeated read costs no Redis round trip. While Redis is down, entries are cached in
+ * memory alone, and Redis is tried again on the next call.
  */
 @ApplicationScoped
 public class CacheService {
@@ -37,21 +40,6 @@ public class CacheService {
   private Cache<String, Entry> local;
 
   private record Entry(String value, long ttlNanos) {}
-
-  /** Where an entry may be kept besides Redis. */
-  public enum Scope {
-    /**
-     * Data another replica can change: never kept in memory, so while Redis is down it is simply
-     * not cached and no replica serves what another has changed.
-     */
-    SHARED,
-    /**
-     * Never changes under its key, because the key carries a version (the roster generation): also
-     * kept in this replica's memory for the short tier (or less), so a repeated read costs no Redis
-     * round trip, and cached in memory alone while Redis is down.
-     */
-    VERSIONED
-  }
 
   @PostConstruct
   void init() {
@@ -81,17 +69,13 @@ public class CacheService {
             .build();
   }
 
-  public Optional<String> get(String key, Scope scope) {
-    Optional<String> found =
-        switch (scope) {
-          case SHARED -> fromRedis(key).orElse(Optional.empty());
-          case VERSIONED -> fromMemory(key).or(() -> nearCopy(key));
-        };
+  public Optional<String> get(String key) {
+    Optional<String> found = fromMemory(key).or(() -> nearCopy(key));
     (found.isPresent() ? hits : misses).incrementAndGet();
     return found;
   }
 
-  /** A versioned entry from Redis, kept in memory for the next reads. */
+  /** An entry from Redis, kept in memory for the next reads. */
   private Optional<String> nearCopy(String key) {
     Optional<String> found = fromRedis(key).orElse(Optional.empty());
     found.ifPresent(value -> keepInMemory(key, value, nearSeconds(Long.MAX_VALUE)));
@@ -102,12 +86,10 @@ public class CacheService {
     return Math.min(tierSeconds, config.ttl(CacheTier.SHORT).toSeconds());
   }
 
-  public void put(String key, String value, CacheTier tier, Scope scope) {
+  public void put(String key, String value, CacheTier tier) {
     long seconds = config.ttl(tier).toSeconds();
     toRedis(key, value, seconds);
-    if (scope == Scope.VERSIONED) {
-      keepInMemory(key, value, nearSeconds(seconds));
-    }
+    keepInMemory(key, value, nearSeconds(seconds));
   }
 
   private void keepInMemory(String key, String value, long seconds) {

@@ -1,7 +1,6 @@
 package dev.lectern.roster.query;
 
 import dev.lectern.ops.cache.CacheService;
-import dev.lectern.ops.cache.CacheService.Scope;
 import dev.lectern.ops.cache.CacheTier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +21,8 @@ import java.util.Optional;
  * What a consumer paging through a collection needs again on every page, computed once and cached:
  * the total ({@code X-Total-Count}) and the anchors that let a deep page seek instead of walking
  * every earlier row with OFFSET. Keys hold the roster generation, which every write bumps, so no
- * replica ever pages with totals or anchors older than the last write; and since a value never
- * changes under its key, each replica also keeps it in memory ({@link Scope#VERSIONED}).
+ * replica ever pages with totals or anchors older than the last write, and each replica may keep
+ * copies ({@link CacheService}).
  */
 @ApplicationScoped
 public class RosterPaging {
@@ -45,7 +44,7 @@ public class RosterPaging {
 
   long total(Connection connection, long generation, SqlFragment count) throws SQLException {
     String key = "roster:count:" + generation + ":" + digest(count);
-    Optional<String> cached = cache.get(key, Scope.VERSIONED);
+    Optional<String> cached = cache.get(key);
     if (cached.isPresent()) {
       return Long.parseLong(cached.get());
     }
@@ -55,7 +54,7 @@ public class RosterPaging {
       rows.next();
       total = rows.getLong(1);
     }
-    cache.put(key, Long.toString(total), CacheTier.MEDIUM, Scope.VERSIONED);
+    cache.put(key, Long.toString(total), CacheTier.MEDIUM);
     return total;
   }
 
@@ -63,7 +62,7 @@ public class RosterPaging {
   Optional<String> anchor(Connection connection, long generation, SqlFragment anchors, int n)
       throws SQLException {
     String key = "roster:anchors:" + generation + ":" + digest(anchors);
-    String joined = cache.get(key, Scope.VERSIONED).orElse(null);
+    String joined = cache.get(key).orElse(null);
     if (joined == null) {
       List<String> list = new ArrayList<>();
       try (PreparedStatement statement = RosterQueryService.prepare(connection, anchors);
@@ -73,7 +72,7 @@ public class RosterPaging {
         }
       }
       joined = String.join("\n", list);
-      cache.put(key, joined, CacheTier.MEDIUM, Scope.VERSIONED);
+      cache.put(key, joined, CacheTier.MEDIUM);
     }
     return n >= 1 ? line(joined, n - 1) : Optional.empty();
   }
