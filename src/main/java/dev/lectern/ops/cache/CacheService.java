@@ -78,18 +78,19 @@ public class CacheService {
   /** An entry from Redis, kept in memory for the next reads. */
   private Optional<String> nearCopy(String key) {
     Optional<String> found = fromRedis(key).orElse(Optional.empty());
-    found.ifPresent(value -> keepInMemory(key, value, nearSeconds(Long.MAX_VALUE)));
+    found.ifPresent(value -> keepInMemory(key, value, shortTierSeconds()));
     return found;
   }
 
-  private long nearSeconds(long tierSeconds) {
-    return Math.min(tierSeconds, config.ttl(CacheTier.SHORT).toSeconds());
+  /** The longest a replica keeps its memory copy of an entry. */
+  private long shortTierSeconds() {
+    return config.ttl(CacheTier.SHORT).toSeconds();
   }
 
   public void put(String key, String value, CacheTier tier) {
     long seconds = config.ttl(tier).toSeconds();
     toRedis(key, value, seconds);
-    keepInMemory(key, value, nearSeconds(seconds));
+    keepInMemory(key, value, Math.min(seconds, shortTierSeconds()));
   }
 
   private void keepInMemory(String key, String value, long seconds) {

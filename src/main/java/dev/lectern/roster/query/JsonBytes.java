@@ -78,26 +78,12 @@ final class JsonBytes {
     return raw(utf8, start, utf8.length);
   }
 
-  /** Appends {@code value} encoded as UTF-8 and escaped as the inside of a JSON string. */
+  /**
+   * Appends {@code value} encoded as UTF-8 and escaped as the inside of a JSON string (a lone
+   * surrogate becomes {@code ?}, as in every UTF-8 encoding by the JDK).
+   */
   JsonBytes escaped(String value) {
-    ensure(value.length());
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '"' || c == '\\' || c < 0x20) {
-        escape(c);
-      } else if (c < 0x80) {
-        append(c);
-      } else {
-        boolean pair =
-            Character.isHighSurrogate(c)
-                && i + 1 < value.length()
-                && Character.isLowSurrogate(value.charAt(i + 1));
-        int end = pair ? i + 2 : i + 1;
-        raw(value.substring(i, end).getBytes(StandardCharsets.UTF_8));
-        i = end - 1;
-      }
-    }
-    return this;
+    return escaped(value.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Appends bytes that are already JSON (or already escaped string contents). */
