@@ -6,6 +6,7 @@
 #                                          admin_password
 #   psql_db ARGS...                        psql on that database
 #   admin_token                            an admin access token
+#   server_pid                             the process id of the running server
 pg_host=${LECTERN_TEST_PG_HOST:-127.0.0.1} pg_port=${LECTERN_TEST_PG_PORT:-5432}
 wlp=target/liberty/wlp
 
@@ -45,3 +46,5 @@ admin_token() {
   curl -fsS -X POST "$url/api/v1/auth/login" -H 'Content-Type: application/json' \
     -d "{\"username\":\"admin\",\"password\":\"$admin_password\"}" | jq -r .accessToken
 }
+
+server_pid() { cat "$wlp/usr/servers/.pid/$bench_server.pid"; }

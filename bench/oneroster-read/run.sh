@@ -14,6 +14,10 @@
 #    ratio = API time / pgbench time (target <= 2).
 # The API load comes from wrk (C, 2 threads, 8 keep-alive connections, paging.lua) for DURATION
 # seconds per round; pages/s of the delta sync convert to the time for its pages.
+# Where the CPU goes: each paging round also counts the CPU the server's JVM and the whole machine
+# spent per page (/proc), and a round of one-row pages (limit=1: the same request path, queries
+# and seek, almost no JSON) gives the JVM's cost of the request path alone. From these the script
+# prints the most the API could serve on this machine if writing the rows cost nothing.
 # Medians over ROUNDS rounds. Needs PostgreSQL (superuser postgres), pgbench, wrk, jq, python3.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,7 +27,7 @@ here=bench/oneroster-read
 . bench/lib.sh
 
 mvn -B -q -DskipTests package liberty:create liberty:deploy
-bin/dev-services tools pgbench:postgresql-contrib wrk:wrk jq:jq
+bin/dev-services tools pgbench:postgresql-contrib wrk:wrk jq:jq jstat:openjdk-17-jdk-headless
 
 [ -z "${JFR:-}" ] || export JVM_ARGS="-XX:StartFlightRecording=settings=profile,filename=$JFR"
 # Throughput is the subject here, not quotas: the read tier (admin tokens) is switched off.
@@ -44,6 +48,20 @@ api_load() { # path-and-query-with-{offset} pages -> JSON line from paging.lua
     -H "Authorization: Bearer $token" -s "$here/paging.lua" "$url" | grep '^{'
 }
 
+# CPU clock ticks: the server's JVM, and the whole machine busy (not idle, iowait or steal).
+server_pid=$(server_pid) tick_ms=$((1000 / $(getconf CLK_TCK))) cores=$(nproc)
+jvm_ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+busy_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+
+measured_load() { # as api_load, adding the JVM's and the machine's CPU ms per page
+  local jvm busy result
+  jvm=$(jvm_ticks) busy=$(busy_ticks)
+  result=$(api_load "$@")
+  jq -c --argjson jvm "$(( ($(jvm_ticks) - jvm) * tick_ms ))" \
+    --argjson busy "$(( ($(busy_ticks) - busy) * tick_ms ))" \
+    '. + {jvm_ms: ($jvm / .pages), busy_ms: ($busy / .pages)}' <<<"$result"
+}
+
 pgbench_tps() { # script pages [defines...] -> transactions per second
   local script=$1 pages=$2; shift 2
   local per_client=$(( (pages + 7) / 8 ))
@@ -57,20 +75,35 @@ fill_anchors() { # table, where-clause
 }
 fill_anchors roster_user ""
 
-# Warm both sides once.
-# The JIT compiles Lectern's request path during the first minute and more of load on two cores
-# (measured after a start: 870, 1,130, 1,670 pages/s in the 15 s rounds after a 60 s warm-up);
-# measure after it.
-duration=90 api_load "$path/users?limit=100&offset={offset}" "$pages" >/dev/null
+# Warm both sides. The JIT compiles Lectern's request path during the first minutes of this load
+# on two cores (after a start: 170, 320, 440, ... 950 pages/s in 15 s rounds, still compiling
+# 100-400 methods a round), so the API is loaded in 15 s rounds until two rounds in a row compile
+# fewer than 80 methods each (jstat; a warm server still compiles 40-60): at least 90 s, at most
+# 360 s.
+warmed=0 quiet=0
+while :; do
+  compiled=$(jstat -compiler "$server_pid" | awk 'NR == 2 {print $1}')
+  rate=$(duration=15 api_load "$path/users?limit=100&offset={offset}" "$pages" | jq .pages_per_second)
+  compiled=$(( $(jstat -compiler "$server_pid" | awk 'NR == 2 {print $1}') - compiled ))
+  warmed=$((warmed + 15))
+  if [ "$compiled" -lt 80 ]; then quiet=$((quiet + 1)); else quiet=0; fi
+  if [ "$warmed" -ge 360 ] || { [ "$warmed" -ge 90 ] && [ "$quiet" -ge 2 ]; }; then break; fi
+done
+echo "warm-up: $warmed s of load; last round $rate pages/s, $compiled methods compiled"
 pgbench_tps "$here/users-page.sql" "$pages" >/dev/null
 
-api_rates=() api_p99=() api_p50=() sql_rates=()
+api_rates=() api_p99=() api_p50=() sql_rates=() jvm_ms=() busy_ms=() floor_ms=()
 for round in $(seq 1 "$rounds"); do
-  result=$(api_load "$path/users?limit=100&offset={offset}" "$pages")
+  result=$(measured_load "$path/users?limit=100&offset={offset}" "$pages")
   [ "$(jq .failures <<<"$result")" = 0 ] || { echo "API failures: $result"; exit 1; }
   api_rates+=("$(jq .pages_per_second <<<"$result")"); api_p99+=("$(jq .p99_ms <<<"$result")"); api_p50+=("$(jq .p50_ms <<<"$result")")
+  jvm_ms+=("$(jq .jvm_ms <<<"$result")"); busy_ms+=("$(jq .busy_ms <<<"$result")")
   sql_rates+=("$(pgbench_tps "$here/users-page.sql" "$pages")")
-  echo "round $round paging: API ${api_rates[-1]} pages/s (p50 ${api_p50[-1]} ms, p99 ${api_p99[-1]} ms), pgbench ${sql_rates[-1]} pages/s"
+  floor=$(measured_load "$path/users?limit=1&offset={offset}" "$pages")
+  [ "$(jq .failures <<<"$floor")" = 0 ] || { echo "API failures: $floor"; exit 1; }
+  floor_ms+=("$(jq .jvm_ms <<<"$floor")")
+  printf 'round %s paging: API %s pages/s (p50 %s ms, p99 %s ms; CPU per page: JVM %.3f ms, machine %.3f ms), pgbench %s pages/s; limit=1: JVM %.3f ms per request\n' \
+    "$round" "${api_rates[-1]}" "${api_p50[-1]}" "${api_p99[-1]}" "${jvm_ms[-1]}" "${busy_ms[-1]}" "${sql_rates[-1]}" "${floor_ms[-1]}"
 done
 
 # Delta sync: 1% of enrollments change after 'since'.
@@ -91,10 +124,18 @@ for round in $(seq 1 "$rounds"); do
   echo "round $round delta ($changed changed, $delta_pages pages): API ${api_delta[-1]} s, pgbench ${sql_delta[-1]} s"
 done
 
-python3 - "${api_rates[*]}" "${sql_rates[*]}" "${api_p50[*]}" "${api_p99[*]}" "${api_delta[*]}" "${sql_delta[*]}" <<'PY'
+python3 - "${api_rates[*]}" "${sql_rates[*]}" "${api_p50[*]}" "${api_p99[*]}" "${api_delta[*]}" "${sql_delta[*]}" \
+  "${jvm_ms[*]}" "${busy_ms[*]}" "${floor_ms[*]}" "$cores" <<'PY'
 import statistics, sys
-api, sql, p50, p99, api_delta, sql_delta = ([float(x) for x in a.split()] for a in sys.argv[1:7])
+api, sql, p50, p99, api_delta, sql_delta, jvm, busy, floor = ([float(x) for x in a.split()] for a in sys.argv[1:10])
+cores = int(sys.argv[10])
 m = statistics.median
 print(f"paging /users: API {m(api):.0f} pages/s, pgbench {m(sql):.0f} pages/s, ratio {m(api)/m(sql):.2f} (target >= 0.6); API p50 {m(p50)} ms, p99 {m(p99)} ms (target <= 50)")
+# With the cores saturated, a page costs the JVM's request path, its JSON work, and the rest of the
+# machine (PostgreSQL, wrk, the kernel). Without the JSON work: the bound below.
+rest = m(busy) - m(jvm)
+bound = cores * 1000 / (m(floor) + rest)
+print(f"CPU per page: JVM {m(jvm):.3f} ms (request path alone, limit=1: {m(floor):.3f} ms), rest of the machine {rest:.3f} ms; "
+      f"with rows written for free the API could serve at most {bound:.0f} pages/s, ratio {bound/m(sql):.2f}")
 print(f"delta /enrollments: API {m(api_delta):.2f} s, pgbench {m(sql_delta):.2f} s, ratio {m(api_delta)/m(sql_delta):.2f} (target <= 2)")
 PY
