@@ -15,6 +15,7 @@ import dev.lectern.platform.migration.NeedsSchema;
 import dev.lectern.roster.model.RosterType;
 import dev.lectern.roster.query.RosterView;
 import dev.lectern.roster.query.RosterViews;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -29,7 +30,10 @@ import java.sql.SQLException;
 /**
  * Every GET operation of the OneRoster 1.2 rostering service. Each method only names its view and
  * its scopes; {@link OneRosterResponses} does the rest the same way for all of them.
+ * Application-scoped: it holds no state, so it is not built anew for every request of a consumer
+ * paging through a collection.
  */
+@ApplicationScoped
 @Path("ims/oneroster/rostering/v1p2")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)

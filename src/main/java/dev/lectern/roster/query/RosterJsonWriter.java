@@ -7,9 +7,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes rows as OneRoster JSON straight from the result set: GUIDRefs with hrefs, booleans as the
@@ -26,13 +24,14 @@ final class RosterJsonWriter {
 
   private final String baseUrl;
 
-  /** A GUIDRef's text before and after the escaped id, by type; the same on every row. */
-  private final Map<String, byte[][]> refParts = new HashMap<>();
-
-  /** {@code "name":} of each selected field; the same on every row. */
+  /** Of each selected field: {@code "name":}, and its GUIDRef parts if it refers to objects. */
   private List<Field> keyedFields;
 
   private byte[][] keys;
+  private byte[][][] fieldRefParts;
+
+  /** The GUIDRef parts of the org in each role, made on the first role. */
+  private byte[][] roleOrgRefParts;
 
   /** {@code baseUrl} ends with the OneRoster base path and a slash. */
   RosterJsonWriter(String baseUrl) {
@@ -42,11 +41,7 @@ final class RosterJsonWriter {
   /** Appends the current row; column {@code i + 1} holds {@code fields.get(i)}. */
   void writeRow(JsonBytes out, ResultSet row, List<Field> fields) throws SQLException {
     if (fields != keyedFields) {
-      keys =
-          fields.stream()
-              .map(f -> new JsonBytes(32).key(f.name()).toByteArray())
-              .toArray(byte[][]::new);
-      keyedFields = fields;
+      prepare(fields);
     }
     out.append('{');
     boolean first = true;
@@ -55,7 +50,7 @@ final class RosterJsonWriter {
       if (!first) {
         out.append(',');
       }
-      if (write(out.raw(keys[i]), fields.get(i), row, i + 1)) {
+      if (write(out.raw(keys[i]), fields.get(i), fieldRefParts[i], row, i + 1)) {
         first = false;
       } else {
         out.truncate(before);
@@ -64,11 +59,23 @@ final class RosterJsonWriter {
     out.append('}');
   }
 
+  private void prepare(List<Field> fields) {
+    keys = new byte[fields.size()][];
+    fieldRefParts = new byte[fields.size()][][];
+    for (int i = 0; i < fields.size(); i++) {
+      Field field = fields.get(i);
+      keys[i] = new JsonBytes(32).key(field.name()).toByteArray();
+      fieldRefParts[i] = field.refType() == null ? null : refParts(field.refType());
+    }
+    keyedFields = fields;
+  }
+
   /**
    * Appends one member's value after its key; returns false (and the caller drops the key) when
    * empty. Text and jsonb columns are read as the UTF-8 bytes PostgreSQL sent.
    */
-  private boolean write(JsonBytes out, Field field, ResultSet row, int column) throws SQLException {
+  private boolean write(JsonBytes out, Field field, byte[][] refParts, ResultSet row, int column)
+      throws SQLException {
     switch (field.kind()) {
       case STRING -> {
         byte[] value = row.getBytes(column);
@@ -121,7 +128,7 @@ final class RosterJsonWriter {
         if (id == null) {
           return false;
         }
-        writeRef(out, field.refType(), id);
+        writeRef(out, refParts, id);
       }
       case REF_ARRAY -> {
         String[] ids = strings(row.getArray(column));
@@ -130,7 +137,7 @@ final class RosterJsonWriter {
         }
         out.append('[');
         for (int i = 0; i < ids.length; i++) {
-          writeRef(i == 0 ? out : out.append(','), field.refType(), utf8(ids[i]));
+          writeRef(i == 0 ? out : out.append(','), refParts, utf8(ids[i]));
         }
         out.append(']');
       }
@@ -155,7 +162,10 @@ final class RosterJsonWriter {
   private void writeRole(JsonBytes out, byte[] stored, int[] role) {
     out.raw(ROLE_TYPE).raw(stored, role[0], role[1]);
     out.raw(ROLE).raw(stored, role[2], role[3]);
-    writeEscapedRef(out.raw(ORG), "org", stored, role[4], role[5]);
+    if (roleOrgRefParts == null) {
+      roleOrgRefParts = refParts("org");
+    }
+    writeEscapedRef(out.raw(ORG), roleOrgRefParts, stored, role[4], role[5]);
     for (int i = 3; i < StoredRoles.MEMBERS.size(); i++) {
       if (role[2 * i] >= 0) {
         out.append(',').key(StoredRoles.MEMBERS.get(i)).append('"');
@@ -166,29 +176,28 @@ final class RosterJsonWriter {
   }
 
   /** A GUIDRef for an id as PostgreSQL sent it. */
-  private void writeRef(JsonBytes out, String refType, byte[] id) {
-    byte[][] parts = refParts(refType);
+  private static void writeRef(JsonBytes out, byte[][] parts, byte[] id) {
     out.raw(parts[0]).escaped(id).raw(SOURCED_ID).escaped(id).raw(parts[1]);
   }
 
   /** A GUIDRef for an id already escaped, found in {@code json} from {@code from} to {@code to}. */
-  private void writeEscapedRef(JsonBytes out, String refType, byte[] json, int from, int to) {
-    byte[][] parts = refParts(refType);
+  private static void writeEscapedRef(
+      JsonBytes out, byte[][] parts, byte[] json, int from, int to) {
     out.raw(parts[0]).raw(json, from, to).raw(SOURCED_ID).raw(json, from, to).raw(parts[1]);
   }
 
-  /** {@code {"href":"<collection url>/} and {@code ","type":"<type>"}}. */
+  /**
+   * A GUIDRef's text before and after the escaped id: {@code {"href":"<collection url>/} and {@code
+   * ","type":"<type>"}}.
+   */
   private byte[][] refParts(String refType) {
-    return refParts.computeIfAbsent(
-        refType,
-        type ->
-            new byte[][] {
-              new JsonBytes(128)
-                  .ascii("{\"href\":\"")
-                  .escaped(baseUrl + RosterType.ofRefType(type).plural() + "/")
-                  .toByteArray(),
-              ascii("\",\"type\":\"" + type + "\"}")
-            });
+    return new byte[][] {
+      new JsonBytes(128)
+          .ascii("{\"href\":\"")
+          .escaped(baseUrl + RosterType.ofRefType(refType).plural() + "/")
+          .toByteArray(),
+      ascii("\",\"type\":\"" + refType + "\"}")
+    };
   }
 
   private static byte[] ascii(String text) {
