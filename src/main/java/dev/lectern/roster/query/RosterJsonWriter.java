@@ -24,10 +24,13 @@ final class RosterJsonWriter {
 
   private final String baseUrl;
 
-  /** Of each selected field: {@code "name":}, and its GUIDRef parts if it refers to objects. */
+  /** The selected fields that {@link #keys} and {@link #fieldRefParts} were prepared for. */
   private List<Field> keyedFields;
 
+  /** {@code "name":} of each selected field; the same on every row. */
   private byte[][] keys;
+
+  /** The GUIDRef parts of each selected field that refers to objects, null for the others. */
   private byte[][][] fieldRefParts;
 
   /** The GUIDRef parts of the org in each role, made on the first role. */
