@@ -18,7 +18,8 @@
 # spent per page (/proc), and a round of one-row pages (limit=1: the same request path, queries
 # and seek, almost no JSON) gives the JVM's cost of the request path alone. From these the script
 # prints the most the API could serve on this machine if writing the rows cost nothing.
-# Medians over ROUNDS rounds. Needs PostgreSQL (superuser postgres), pgbench, wrk, jq, python3.
+# Medians over ROUNDS rounds. Needs PostgreSQL (superuser postgres), pgbench, wrk, jq, python3,
+# the JDK's jstat and Linux's /proc.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 users=${USERS:-100000} enrollments=${ENROLLMENTS:-1000000} schools=${SCHOOLS:-50} rounds=${ROUNDS:-3}
