@@ -17,9 +17,13 @@
 # Where the CPU goes: each paging round also counts the CPU the server's JVM and the whole machine
 # spent per page (/proc), and a round of one-row pages (limit=1: the same request path, queries
 # and seek, almost no JSON) gives the JVM's cost of the request path alone. From these the script
-# prints the most the API could serve on this machine if writing the rows cost nothing.
+# prints the most the API could serve on this machine if writing the rows cost nothing. Two
+# yardsticks deployed beside Lectern on the same server (bare/) run in each round too: Liberty
+# alone answering as many bytes as a page (no security, filters or database), and the least any
+# implementation of the page must do on this stack (MP JWT, the same statements through Liberty's
+# pool, column bytes copied out with no JSON work), with its ratio against the same pgbench.
 # Medians over ROUNDS rounds. Needs PostgreSQL (superuser postgres), pgbench, wrk, jq, python3,
-# the JDK's jstat and Linux's /proc.
+# the JDK's jstat, javac and jar, and Linux's /proc.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 users=${USERS:-100000} enrollments=${ENROLLMENTS:-1000000} schools=${SCHOOLS:-50} rounds=${ROUNDS:-3}
@@ -28,7 +32,8 @@ here=bench/oneroster-read
 . bench/lib.sh
 
 mvn -B -q -DskipTests package liberty:create liberty:deploy
-bin/dev-services tools pgbench:postgresql-contrib wrk:wrk jq:jq jstat:openjdk-17-jdk-headless
+bin/dev-services tools pgbench:postgresql-contrib wrk:wrk jq:jq jstat:openjdk-17-jdk-headless \
+  jar:openjdk-17-jdk-headless
 
 [ -z "${JFR:-}" ] || export JVM_ARGS="-XX:StartFlightRecording=settings=profile,filename=$JFR"
 # Throughput is the subject here, not quotas: the read tier (admin tokens) is switched off.
@@ -44,10 +49,29 @@ token=$(admin_token)
 path=/ims/oneroster/rostering/v1p2
 pages=$(( (users + 99) / 100 ))
 
-api_load() { # path-and-query-with-{offset} pages -> JSON line from paging.lua
+api_load() { # path-and-query-with-{offset} pages [header] -> JSON line from paging.lua
   PAGES=$2 PAGE_PATH=$1 WRK_THREADS=2 wrk -t 2 -c 8 -d "${duration}s" --timeout 10s \
-    -H "Authorization: Bearer $token" -s "$here/paging.lua" "$url" | grep '^{'
+    -H "${3-Authorization: Bearer $token}" -s "$here/paging.lua" "$url" | grep '^{'
 }
+
+# Two yardsticks on the same server, built against the runtime's own API jar and dropped beside
+# Lectern (bare/): Liberty alone (/bare/page: as many bytes as a page, no security, filters, CDI
+# beans or database; requested without a token) and the least any implementation of the page
+# must do on this stack (/bare/users: MP JWT, the same statements through Liberty's pool, column
+# bytes copied out with no JSON work).
+bare_dir=target/bench-bare
+rm -rf "$bare_dir" && mkdir -p "$bare_dir/WEB-INF/classes/META-INF"
+javac -d "$bare_dir/WEB-INF/classes" -cp "$(ls "$wlp"/dev/api/spec/io.openliberty.jakarta.restfulWS.3.1_*.jar)" \
+  "$here"/bare/*.java
+cp "$here/bare/WEB-INF/web.xml" "$bare_dir/WEB-INF/"
+cp "$here/bare/META-INF/microprofile-config.properties" "$bare_dir/WEB-INF/classes/META-INF/"
+cp "$here/users-page.sql" "$bare_dir/WEB-INF/classes/"
+jar cf "$wlp/usr/servers/$bench_server/dropins/bare.war" -C "$bare_dir" WEB-INF
+# Waits for Liberty's message, not for an answer: the web container remembers which application
+# served a path, and before bare/ starts that is Lectern.
+until grep -q 'CWWKZ0001I: Application bare started' "$wlp/usr/servers/$bench_server/logs/messages.log"; do
+  sleep 0.5
+done
 
 # CPU clock ticks: the server's JVM, and the whole machine busy (not idle, iowait or steal).
 server_pid=$(server_pid) tick_ms=$((1000 / $(getconf CLK_TCK))) cores=$(nproc)
@@ -91,9 +115,12 @@ while :; do
   if [ "$warmed" -ge 360 ] || { [ "$warmed" -ge 90 ] && [ "$quiet" -ge 2 ]; }; then break; fi
 done
 echo "warm-up: $warmed s of load; last round $rate pages/s, $compiled methods compiled"
+page_bytes=$(curl -fsS -H "Authorization: Bearer $token" "$url$path/users?limit=100&offset=$((pages / 2 * 100))" | wc -c)
+duration=15 api_load "/bare/page?size=$page_bytes" 1 "Accept: application/json" >/dev/null
+for _ in 1 2 3; do duration=15 api_load "/bare/users?offset={offset}" "$pages" >/dev/null; done
 pgbench_tps "$here/users-page.sql" "$pages" >/dev/null
 
-api_rates=() api_p99=() api_p50=() sql_rates=() jvm_ms=() busy_ms=() floor_ms=()
+api_rates=() api_p99=() api_p50=() sql_rates=() jvm_ms=() busy_ms=() floor_ms=() bare_ms=() minimal_rates=() minimal_ms=()
 for round in $(seq 1 "$rounds"); do
   result=$(measured_load "$path/users?limit=100&offset={offset}" "$pages")
   [ "$(jq .failures <<<"$result")" = 0 ] || { echo "API failures: $result"; exit 1; }
@@ -103,8 +130,14 @@ for round in $(seq 1 "$rounds"); do
   floor=$(measured_load "$path/users?limit=1&offset={offset}" "$pages")
   [ "$(jq .failures <<<"$floor")" = 0 ] || { echo "API failures: $floor"; exit 1; }
   floor_ms+=("$(jq .jvm_ms <<<"$floor")")
-  printf 'round %s paging: API %s pages/s (p50 %s ms, p99 %s ms; CPU per page: JVM %.3f ms, machine %.3f ms), pgbench %s pages/s; limit=1: JVM %.3f ms per request\n' \
-    "$round" "${api_rates[-1]}" "${api_p50[-1]}" "${api_p99[-1]}" "${jvm_ms[-1]}" "${busy_ms[-1]}" "${sql_rates[-1]}" "${floor_ms[-1]}"
+  bare=$(measured_load "/bare/page?size=$page_bytes" 1 "Accept: application/json")
+  [ "$(jq .failures <<<"$bare")" = 0 ] || { echo "bare failures: $bare"; exit 1; }
+  bare_ms+=("$(jq .jvm_ms <<<"$bare")")
+  minimal=$(measured_load "/bare/users?offset={offset}" "$pages")
+  [ "$(jq .failures <<<"$minimal")" = 0 ] || { echo "minimal failures: $minimal"; exit 1; }
+  minimal_rates+=("$(jq .pages_per_second <<<"$minimal")") minimal_ms+=("$(jq .jvm_ms <<<"$minimal")")
+  printf 'round %s paging: API %s pages/s (p50 %s ms, p99 %s ms; CPU per page: JVM %.3f ms, machine %.3f ms), pgbench %s pages/s; limit=1: JVM %.3f ms per request; Liberty alone: JVM %.3f ms per %s bytes; least implementation: %s pages/s, JVM %.3f ms per page\n' \
+    "$round" "${api_rates[-1]}" "${api_p50[-1]}" "${api_p99[-1]}" "${jvm_ms[-1]}" "${busy_ms[-1]}" "${sql_rates[-1]}" "${floor_ms[-1]}" "${bare_ms[-1]}" "$page_bytes" "${minimal_rates[-1]}" "${minimal_ms[-1]}"
 done
 
 # Delta sync: 1% of enrollments change after 'since'.
@@ -126,10 +159,11 @@ for round in $(seq 1 "$rounds"); do
 done
 
 python3 - "${api_rates[*]}" "${sql_rates[*]}" "${api_p50[*]}" "${api_p99[*]}" "${api_delta[*]}" "${sql_delta[*]}" \
-  "${jvm_ms[*]}" "${busy_ms[*]}" "${floor_ms[*]}" "$cores" <<'PY'
+  "${jvm_ms[*]}" "${busy_ms[*]}" "${floor_ms[*]}" "${bare_ms[*]}" "${minimal_rates[*]}" "${minimal_ms[*]}" "$cores" <<'PY'
 import statistics, sys
-api, sql, p50, p99, api_delta, sql_delta, jvm, busy, floor = ([float(x) for x in a.split()] for a in sys.argv[1:10])
-cores = int(sys.argv[10])
+api, sql, p50, p99, api_delta, sql_delta, jvm, busy, floor, bare, minimal, minimal_jvm = (
+    [float(x) for x in a.split()] for a in sys.argv[1:13])
+cores = int(sys.argv[13])
 m = statistics.median
 print(f"paging /users: API {m(api):.0f} pages/s, pgbench {m(sql):.0f} pages/s, ratio {m(api)/m(sql):.2f} (target >= 0.6); API p50 {m(p50)} ms, p99 {m(p99)} ms (target <= 50)")
 # With the cores saturated, a page costs the JVM's request path, its JSON work, and the rest of the
@@ -138,5 +172,13 @@ rest = m(busy) - m(jvm)
 bound = cores * 1000 / (m(floor) + rest)
 print(f"CPU per page: JVM {m(jvm):.3f} ms (request path alone, limit=1: {m(floor):.3f} ms), rest of the machine {rest:.3f} ms; "
       f"with rows written for free the API could serve at most {bound:.0f} pages/s, ratio {bound/m(sql):.2f}")
+# Liberty alone answering the same bytes: what this server costs before Lectern does anything.
+floor_bound = cores * 1000 / (m(bare) + rest)
+print(f"Liberty alone (same bytes, no security, filters or database): JVM {m(bare):.3f} ms per page, at most "
+      f"{floor_bound:.0f} pages/s, ratio {floor_bound/m(sql):.2f}; above it, Lectern's page costs the JVM {m(jvm) - m(bare):.3f} ms "
+      f"(its request path at least {m(floor) - m(bare):.3f} ms, the rows and their bytes {m(jvm) - m(floor):.3f} ms)")
+print(f"least implementation on this stack (MP JWT, the same statements, column bytes copied, no JSON): "
+      f"{m(minimal):.0f} pages/s, ratio {m(minimal)/m(sql):.2f}, JVM {m(minimal_jvm):.3f} ms per page; "
+      f"Lectern serves {m(api)/m(minimal):.2f} of its pages/s")
 print(f"delta /enrollments: API {m(api_delta):.2f} s, pgbench {m(sql_delta):.2f} s, ratio {m(api_delta)/m(sql_delta):.2f} (target <= 2)")
 PY
