@@ -173,9 +173,9 @@ bound = cores * 1000 / (m(floor) + rest)
 print(f"CPU per page: JVM {m(jvm):.3f} ms (request path alone, limit=1: {m(floor):.3f} ms), rest of the machine {rest:.3f} ms; "
       f"with rows written for free the API could serve at most {bound:.0f} pages/s, ratio {bound/m(sql):.2f}")
 # Liberty alone answering the same bytes: what this server costs before Lectern does anything.
-floor_bound = cores * 1000 / (m(bare) + rest)
+bare_bound = cores * 1000 / (m(bare) + rest)
 print(f"Liberty alone (same bytes, no security, filters or database): JVM {m(bare):.3f} ms per page, at most "
-      f"{floor_bound:.0f} pages/s, ratio {floor_bound/m(sql):.2f}; above it, Lectern's page costs the JVM {m(jvm) - m(bare):.3f} ms "
+      f"{bare_bound:.0f} pages/s, ratio {bare_bound/m(sql):.2f}; above it, Lectern's page costs the JVM {m(jvm) - m(bare):.3f} ms "
       f"(its request path at least {m(floor) - m(bare):.3f} ms, the rows and their bytes {m(jvm) - m(floor):.3f} ms)")
 print(f"least implementation on this stack (MP JWT, the same statements, column bytes copied, no JSON): "
       f"{m(minimal):.0f} pages/s, ratio {m(minimal)/m(sql):.2f}, JVM {m(minimal_jvm):.3f} ms per page; "
