@@ -64,7 +64,8 @@ rm -rf "$bare_dir" && mkdir -p "$bare_dir/WEB-INF/classes/META-INF"
 javac -d "$bare_dir/WEB-INF/classes" -cp "$(ls "$wlp"/dev/api/spec/io.openliberty.jakarta.restfulWS.3.1_*.jar)" \
   "$here"/bare/*.java
 cp "$here/bare/WEB-INF/web.xml" "$bare_dir/WEB-INF/"
-cp "$here/bare/META-INF/microprofile-config.properties" "$bare_dir/WEB-INF/classes/META-INF/"
+# Tokens verified exactly as Lectern verifies them: its own MP JWT settings.
+cp src/main/resources/META-INF/microprofile-config.properties "$bare_dir/WEB-INF/classes/META-INF/"
 cp "$here/users-page.sql" "$bare_dir/WEB-INF/classes/"
 jar cf "$wlp/usr/servers/$bench_server/dropins/bare.war" -C "$bare_dir" WEB-INF
 # Waits for Liberty's message, not for an answer: the web container remembers which application

@@ -21,11 +21,12 @@ import javax.sql.DataSource;
 
 /**
  * The least any implementation of GET /users?limit=100 must do on this stack, for
- * bench/oneroster-read: the caller is authenticated by MP JWT (WEB-INF/web.xml), the statements of
- * users-page.sql (packed beside this class by run.sh, so both sides run the same SQL) run through
- * Liberty's pool on Lectern's data source, the anchor from memory as Lectern keeps it, and each
- * column's bytes are copied into the body with quotes around them: no escaping, envelope,
- * references, paging headers or filters, so the body is not even JSON.
+ * bench/oneroster-read: the caller is authenticated by MP JWT as Lectern authenticates it
+ * (WEB-INF/web.xml, Lectern's MP JWT settings), the statements of users-page.sql (packed beside
+ * this class by run.sh, so both sides run the same SQL) run through Liberty's pool on Lectern's
+ * data source, the anchor from memory as Lectern keeps it, and each column's bytes are copied into
+ * the body with quotes around them: no escaping, envelope, references, paging headers or filters,
+ * so the body is not even JSON.
  */
 @Path("users")
 public class MinimalUsersResource {
