@@ -1,14 +1,11 @@
 package bare;
 
-import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Application;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,14 +29,5 @@ public class BareResource {
           Arrays.fill(body, (byte) ' ');
           return body;
         });
-  }
-
-  /** The application: this one resource and nothing else. */
-  @ApplicationPath("/")
-  public static class BareApplication extends Application {
-    @Override
-    public Set<Class<?>> getClasses() {
-      return Set.of(BareResource.class, MinimalUsersResource.class);
-    }
   }
 }
