@@ -11,6 +11,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.ReservedClaimNames;
 import org.jose4j.lang.JoseException;
 
 /** Signs access tokens with the active key; MP JWT verifies them against the JWKS by kid. */
@@ -73,7 +74,9 @@ public class AccessTokenIssuer {
                         "signing_unavailable",
                         "Lectern cannot issue tokens right now: " + keyring.problem() + "."));
     claims.setIssuer(config.issuer());
-    claims.setAudience(config.audience());
+    // A list even with one audience: Liberty's MP JWT reads "aud" as a list first and, for a
+    // plain string, throws and catches two exceptions on every request it authenticates.
+    claims.setStringListClaim(ReservedClaimNames.AUDIENCE, List.of(config.audience()));
     claims.setIssuedAtToNow();
     NumericDate expires = NumericDate.now();
     expires.addSeconds(lifetime);

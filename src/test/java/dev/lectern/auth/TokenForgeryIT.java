@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lectern.testing.Http;
 import dev.lectern.testing.Sql;
 import dev.lectern.testing.TestEnvironment;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -19,6 +23,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.ReservedClaimNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +61,28 @@ class TokenForgeryIT {
   }
 
   @Test
+  void shouldIssueTheAudienceAsAList() {
+    String payload = HTTP.adminToken().split("\\.")[1];
+    JsonObject claims;
+    try (JsonReader reader =
+        jakarta.json.Json.createReader(
+            new StringReader(
+                new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)))) {
+      claims = reader.readObject();
+    }
+    assertThat(claims.get("aud").getValueType()).isEqualTo(JsonValue.ValueType.ARRAY);
+    assertThat(claims.getJsonArray("aud").getString(0)).isEqualTo("lectern");
+  }
+
+  @Test
+  void shouldAcceptATokenWithTheAudienceAsOneString() throws Exception {
+    // As Lectern issued them before: such tokens stay valid until they expire.
+    JwtClaims claims = claims(300);
+    claims.setAudience("lectern");
+    assertThat(HTTP.get(ADMIN_API, sign(claims, activeKey, kid)).status()).isEqualTo(200);
+  }
+
+  @Test
   void shouldRefuseAnExpiredToken() throws Exception {
     // Expired ten minutes ago: beyond any clock skew allowance.
     assertThat(HTTP.get(ADMIN_API, sign(claims(-600), activeKey, kid)).status()).isEqualTo(401);
@@ -87,7 +114,7 @@ class TokenForgeryIT {
   private static JwtClaims claims(int expiresInSeconds) {
     JwtClaims claims = new JwtClaims();
     claims.setIssuer("lectern");
-    claims.setAudience("lectern");
+    claims.setStringListClaim(ReservedClaimNames.AUDIENCE, List.of("lectern"));
     claims.setSubject("admin");
     claims.setClaim("upn", "admin");
     claims.setStringListClaim("groups", List.of("admin"));
