@@ -151,6 +151,9 @@ class OneRosterIT {
     HttpResult first = get("users?limit=1&filter=" + encode(fixture.onlyMine()));
     assertThat(first.header("X-Total-Count")).contains("3");
     assertThat(first.json().getJsonArray("users")).hasSize(1);
+    // A page is sent whole with its length, not in chunks: clients can tell a cut-off page.
+    assertThat(first.header("Content-Length"))
+        .contains(String.valueOf(first.body().getBytes(StandardCharsets.UTF_8).length));
     String links = first.header("Link").orElseThrow();
     assertThat(links).contains("offset=1>; rel=\"next\"").contains("offset=2>; rel=\"last\"");
     HttpResult clamped = get("users?limit=999999&filter=" + encode(fixture.onlyMine()));
