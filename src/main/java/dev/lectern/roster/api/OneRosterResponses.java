@@ -75,12 +75,12 @@ public class OneRosterResponses {
       throws SQLException {
     caller.requireAny(scopes);
     List<Field> selected = CollectionRequest.selection(view.type(), fields);
-    byte[] json =
+    byte[] body =
         queries
             .single(
                 view, view.type().singular(), id, selected, caller.boundary(view.type()), baseUrl())
             .orElseThrow(() -> unknown(view.type().singular(), id));
-    return json(json).build();
+    return json(body).build();
   }
 
   /**
