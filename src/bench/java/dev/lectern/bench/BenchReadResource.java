@@ -1,5 +1,10 @@
 package dev.lectern.bench;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateExempt;
 import dev.lectern.platform.http.BaseUrls;
 import dev.lectern.roster.model.RosterType;
 import dev.lectern.roster.query.RosterQueryService;
@@ -21,6 +26,9 @@ import java.util.Optional;
  * behind {@code GET /ims/oneroster/rostering/v1p2/users/{id}}, without token verification, the
  * OneRoster access filter and its rate limit, so bench/request-overhead can measure what they add.
  */
+@Access(Caller.ANYONE)
+@RateExempt("A benchmark baseline without the limits it is compared with.")
+@ModePolicy(ModeExposure.SERVICE)
 @Path("bench/users/{sourcedId}")
 public class BenchReadResource {
 

@@ -1,5 +1,11 @@
 package dev.lectern.auth;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
@@ -38,6 +44,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Platform accounts for admins: {@code /api/v1/admin/users}. */
+@Access(Caller.ADMIN)
+@RateTier(RateLimitTier.ADMIN)
+@ModePolicy(ModeExposure.ADMINISTRATION)
 @Path("api/v1/admin/users")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,6 +67,7 @@ public class AccountAdminResource {
   /** One page of accounts. */
   public record AccountPage(List<AccountView> users, long total, int offset, int limit) {}
 
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   public AccountPage list(
       @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
@@ -66,6 +76,7 @@ public class AccountAdminResource {
     return new AccountPage(page, accounts.count(), offset, limit);
   }
 
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   @Path("{id}")
   public AccountView get(@PathParam("id") String id) {

@@ -1,5 +1,11 @@
 package dev.lectern.auth;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
@@ -27,6 +33,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** API keys of OneRoster consumers, for admins: {@code /api/v1/admin/api-keys}. */
+@Access(Caller.ADMIN)
+@RateTier(RateLimitTier.ADMIN)
+@ModePolicy(ModeExposure.ADMINISTRATION)
 @Path("api/v1/admin/api-keys")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)
@@ -88,11 +97,13 @@ public class ApiKeyAdminResource {
         .build();
   }
 
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   public List<ApiKeyView> list() {
     return apiKeys.list().stream().map(ApiKeyView::of).toList();
   }
 
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   @Path("{id}")
   public ApiKeyView get(@PathParam("id") String id) {

@@ -1,5 +1,11 @@
 package dev.lectern.auth;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.migration.NeedsSchema;
@@ -11,6 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Incident lockdown for admins: {@code POST /api/v1/admin/auth/lockdown}. */
+@Access(Caller.ADMIN)
+@RateTier(RateLimitTier.ADMIN)
+@ModePolicy(ModeExposure.ALWAYS_OPEN)
 @Path("api/v1/admin/auth/lockdown")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,9 +1,14 @@
 package dev.lectern.auth;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateExempt;
+import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.ops.ratelimit.RateLimitGuard;
-import dev.lectern.ops.ratelimit.RateLimitTier;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.http.ClientAddress;
 import dev.lectern.platform.migration.NeedsSchema;
@@ -32,6 +37,9 @@ import java.util.logging.Logger;
  * Sessions of platform accounts: password login, refresh-token rotation, logout of one session or
  * of all of them ({@code /api/v1/auth/...}).
  */
+@Access(Caller.ANYONE)
+@RateExempt("Signing in applies the auth tier per client IP and username itself.")
+@ModePolicy(ModeExposure.ALWAYS_OPEN)
 @Path("api/v1/auth")
 @NeedsSchema
 @Consumes(MediaType.APPLICATION_JSON)
@@ -140,6 +148,7 @@ public class LoginResource {
   }
 
   /** Ends every session of the signed-in account. */
+  @Access(Caller.ACCOUNT)
   @POST
   @Path("logout-all")
   @Consumes(MediaType.WILDCARD)

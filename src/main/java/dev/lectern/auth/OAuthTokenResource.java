@@ -1,9 +1,14 @@
 package dev.lectern.auth;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateExempt;
+import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.ops.ratelimit.RateLimitGuard;
-import dev.lectern.ops.ratelimit.RateLimitTier;
 import dev.lectern.platform.http.ClientAddress;
 import dev.lectern.platform.migration.NeedsSchema;
 import jakarta.inject.Inject;
@@ -29,6 +34,9 @@ import java.util.Optional;
  * authenticating by HTTP Basic ({@code client_secret_basic}) or form fields ({@code
  * client_secret_post}). Errors use OAuth's own shape, which OAuth clients parse.
  */
+@Access(Caller.ANYONE)
+@RateExempt("Applies the auth tier per client IP and client id itself.")
+@ModePolicy(ModeExposure.ALWAYS_OPEN)
 @Path("oauth/token")
 @NeedsSchema
 public class OAuthTokenResource {

@@ -1,9 +1,14 @@
 package dev.lectern.auth;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateExempt;
+import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.ops.ratelimit.RateLimitGuard;
-import dev.lectern.ops.ratelimit.RateLimitTier;
 import dev.lectern.platform.http.BaseUrls;
 import dev.lectern.platform.http.ClientAddress;
 import dev.lectern.platform.migration.NeedsSchema;
@@ -24,6 +29,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Password reset by mail: {@code /api/v1/auth/password-reset} and {@code .../confirm}. */
+@Access(Caller.ANYONE)
+@RateExempt("Applies the password-reset tier per client IP and username itself.")
+@ModePolicy(ModeExposure.ALWAYS_OPEN)
 @Path("api/v1/auth/password-reset")
 @NeedsSchema
 @Consumes(MediaType.APPLICATION_JSON)

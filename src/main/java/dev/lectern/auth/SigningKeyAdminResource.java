@@ -1,5 +1,11 @@
 package dev.lectern.auth;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.migration.NeedsSchema;
@@ -17,6 +23,9 @@ import java.util.List;
  * Token signing keys for admins: {@code GET /api/v1/admin/auth/keys} and {@code POST
  * /api/v1/admin/auth/keys/rotate}. Private halves never leave the database.
  */
+@Access(Caller.ADMIN)
+@RateTier(RateLimitTier.ADMIN)
+@ModePolicy(ModeExposure.ADMINISTRATION)
 @Path("api/v1/admin/auth/keys")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +46,7 @@ public class SigningKeyAdminResource {
       Instant signsFrom,
       Instant retiresAt) {}
 
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   public List<SigningKeyView> list() {
     return keys.all().stream().map(this::view).toList();

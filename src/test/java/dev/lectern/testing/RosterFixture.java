@@ -21,13 +21,18 @@ public final class RosterFixture {
   }
 
   public static RosterFixture load() {
+    return load(TestEnvironment.databaseUrl());
+  }
+
+  /** Loads the fixture into another database of this run, such as a private server's. */
+  public static RosterFixture load(String jdbcUrl) {
     RosterFixture fixture =
         new RosterFixture("t" + UUID.randomUUID().toString().substring(0, 8) + "-");
     try (InputStream in = RosterFixture.class.getResourceAsStream("/roster-fixture.sql")) {
       String sql =
           new String(in.readAllBytes(), StandardCharsets.UTF_8)
               .replace(":'p'", "'" + fixture.prefix + "'");
-      try (Connection db = Sql.lecternDatabase();
+      try (Connection db = Sql.connect(jdbcUrl);
           Statement statement = db.createStatement()) {
         statement.execute(sql);
       }

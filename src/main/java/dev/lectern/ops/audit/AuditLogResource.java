@@ -1,5 +1,11 @@
 package dev.lectern.ops.audit;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.migration.NeedsSchema;
 import jakarta.inject.Inject;
@@ -18,6 +24,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The audit log for admins and operators: {@code GET /api/v1/admin/audit-logs}. */
+@Access(Caller.ADMIN)
+@RateTier(RateLimitTier.ADMIN)
+@ModePolicy(ModeExposure.ADMINISTRATION)
 @Path("api/v1/admin/audit-logs")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,6 +63,7 @@ public class AuditLogResource {
   /** A page, newest first. */
   public record AuditLogPage(List<AuditLogView> auditLogs, long total, int offset, int limit) {}
 
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   public AuditLogPage list(
       @QueryParam("actor") String actor,

@@ -1,5 +1,11 @@
 package dev.lectern.ops.backup;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.ops.jobs.Job;
@@ -36,6 +42,9 @@ import java.util.Map;
  * are jobs; verify waits for its job (up to {@code BACKUP_VERIFY_WAIT_SECONDS}) so it can answer
  * the verdict directly.
  */
+@Access(Caller.ADMIN)
+@RateTier(RateLimitTier.ADMIN)
+@ModePolicy(ModeExposure.ADMINISTRATION)
 @Path("api/v1/admin/backups")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +58,7 @@ public class BackupsResource {
   @Inject AuditService audit;
   @Inject BackupRetention retention;
 
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   public Map<String, Object> list() throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -58,6 +68,7 @@ public class BackupsResource {
     return body;
   }
 
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   @Path("{id}")
   public BackupView get(@PathParam("id") String id) throws IOException {

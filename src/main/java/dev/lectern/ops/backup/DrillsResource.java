@@ -1,5 +1,11 @@
 package dev.lectern.ops.backup;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.ops.backup.archive.BackupFiles;
@@ -36,6 +42,9 @@ import java.util.UUID;
  * Restore drills: {@code POST /api/v1/admin/backups/drills} queues one (newest backup unless the
  * body names {@code backupId}); the drill's id is its job's id.
  */
+@Access(Caller.ADMIN)
+@RateTier(RateLimitTier.ADMIN)
+@ModePolicy(ModeExposure.ADMINISTRATION)
 @Path("api/v1/admin/backups/drills")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)
@@ -69,6 +78,7 @@ public class DrillsResource {
         .build();
   }
 
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   public Map<String, List<Drill>> list(
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
@@ -77,6 +87,7 @@ public class DrillsResource {
     return Map.of("drills", drills.list(limit, offset));
   }
 
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   @Path("{id}")
   public Drill get(@PathParam("id") String id) throws SQLException {

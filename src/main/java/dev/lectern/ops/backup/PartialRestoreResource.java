@@ -1,5 +1,11 @@
 package dev.lectern.ops.backup;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.ops.jobs.Job;
@@ -37,6 +43,9 @@ import java.util.Map;
  * true}. Both are jobs; the call waits for the job (up to {@code BACKUP_VERIFY_WAIT_SECONDS}) and
  * answers its plan, or 202 with the job when it takes longer.
  */
+@Access(Caller.ADMIN)
+@RateTier(RateLimitTier.ADMIN)
+@ModePolicy(ModeExposure.ADMINISTRATION)
 @Path("api/v1/admin/backups/{id}/partial-restore")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,11 @@
 package dev.lectern.ops.cache;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
@@ -15,9 +21,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /**
- * Cache administration with the seed's paths: stats for admins and operators, clearing and
- * invalidating by pattern for admins (the rule lives in {@code AdminAccessFilter}).
+ * Cache administration under {@code /api/v1/cache}: stats for admins and operators, clearing and
+ * invalidating by pattern for admins. It stays open in every mode: the cache holds no data of its
+ * own.
  */
+@Access(Caller.ADMIN)
+@RateTier(RateLimitTier.ADMIN)
+@ModePolicy(ModeExposure.ALWAYS_OPEN)
 @Path("api/v1/cache")
 @Produces(MediaType.APPLICATION_JSON)
 public class CacheResource {
@@ -25,6 +35,7 @@ public class CacheResource {
   @Inject CacheService cache;
   @Inject AuditService audit;
 
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   @Path("stats")
   public CacheStats stats() {

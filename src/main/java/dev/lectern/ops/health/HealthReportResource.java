@@ -1,5 +1,10 @@
 package dev.lectern.ops.health;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateExempt;
 import dev.lectern.ops.backup.BackupStatus;
 import dev.lectern.ops.mode.ModeService;
 import dev.lectern.platform.config.BuildInfo;
@@ -22,6 +27,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * answers, {@code degraded} when only an optional one (Redis) is down, {@code unhealthy} (503) when
  * a required one is.
  */
+@Access(Caller.ANYONE)
+@RateExempt("Probes answer orchestrators whatever the load.")
+@ModePolicy(ModeExposure.ALWAYS_OPEN)
 @Path("api/v1/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthReportResource {

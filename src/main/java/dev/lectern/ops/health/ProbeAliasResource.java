@@ -1,5 +1,10 @@
 package dev.lectern.ops.health;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateExempt;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +19,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 /**
  * {@code /healthz} and {@code /readyz}, the probe names the seed runbooks and load balancers use.
  */
+@Access(Caller.ANYONE)
+@RateExempt("Probes answer orchestrators whatever the load.")
+@ModePolicy(ModeExposure.ALWAYS_OPEN)
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProbeAliasResource {

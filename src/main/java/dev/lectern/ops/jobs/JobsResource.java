@@ -1,5 +1,11 @@
 package dev.lectern.ops.jobs;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
@@ -28,6 +34,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The job queue for admins (operators read it): {@code /api/v1/admin/jobs}. */
+@Access(Caller.ADMIN)
+@RateTier(RateLimitTier.ADMIN)
+@ModePolicy(ModeExposure.ADMINISTRATION)
 @Path("api/v1/admin/jobs")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)
@@ -94,6 +103,7 @@ public class JobsResource {
   public record JobReport(
       UUID id, String state, int problemCount, boolean truncated, List<JobProblem> problems) {}
 
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   public JobPage list(
       @QueryParam("state") String state,
@@ -108,6 +118,7 @@ public class JobsResource {
     return new JobPage(views, jobs.count(filter), offset, limit);
   }
 
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   @Path("{id}")
   public JobView get(@PathParam("id") String id) throws SQLException {
@@ -116,6 +127,7 @@ public class JobsResource {
   }
 
   /** Every stored problem, for fixing a package at the source. */
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   @Path("{id}/report")
   public JobReport report(@PathParam("id") String id) throws SQLException {

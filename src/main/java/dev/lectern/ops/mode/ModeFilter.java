@@ -1,11 +1,16 @@
 package dev.lectern.ops.mode;
 
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RoutePolicies;
 import dev.lectern.platform.error.ErrorResponses;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Duration;
@@ -14,7 +19,8 @@ import java.util.List;
 
 /**
  * Refuses what the current mode does not accept with 503, {@code Retry-After} and the error shape
- * (imsx on OneRoster paths), before authentication: a maintenance costs nothing per request.
+ * (imsx on OneRoster paths), before authentication: a maintenance costs nothing per request. What a
+ * mode refuses is decided by the {@link ModePolicy} of the resource method routing matched.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 100)
@@ -22,11 +28,19 @@ public class ModeFilter implements ContainerRequestFilter {
 
   @Inject ModeService modes;
   @Inject ErrorResponses errors;
+  @Context ResourceInfo route;
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (!RoutePolicies.matched(route)) {
+      return;
+    }
     OperatingMode mode = modes.effective();
-    if (!ModeRules.refuses(mode, request.getMethod(), request.getUriInfo().getPath())) {
+    ModeExposure exposure =
+        RoutePolicies.declared(route, ModePolicy.class)
+            .map(ModePolicy::value)
+            .orElse(ModeExposure.SERVICE);
+    if (!ModeRules.refuses(mode, request.getMethod(), exposure)) {
       return;
     }
     ModeState state = modes.current();

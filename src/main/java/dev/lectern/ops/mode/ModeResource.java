@@ -1,5 +1,11 @@
 package dev.lectern.ops.mode;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
@@ -23,6 +29,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The operating mode for admins (operators read it): {@code /api/v1/admin/mode}. */
+@Access(Caller.ADMIN)
+@RateTier(RateLimitTier.ADMIN)
+@ModePolicy(ModeExposure.ALWAYS_OPEN)
 @Path("api/v1/admin/mode")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,6 +63,7 @@ public class ModeResource {
     }
   }
 
+  @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   public ModeView get() {
     return ModeView.of(modes.current());

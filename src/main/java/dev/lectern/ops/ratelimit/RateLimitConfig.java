@@ -1,5 +1,6 @@
 package dev.lectern.ops.ratelimit;
 
+import dev.lectern.control.policy.RateLimitTier;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;

@@ -1,5 +1,7 @@
 package dev.lectern.ops.ratelimit;
 
+import dev.lectern.control.policy.RateLimitTier;
+
 /**
  * The answer for one request: whether it may proceed and what its headers say.
  *

@@ -1,6 +1,10 @@
 package dev.lectern.ops.ratelimit;
 
 import dev.lectern.auth.AccessTokenIssuer;
+import dev.lectern.control.policy.RateExempt;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
+import dev.lectern.control.policy.RoutePolicies;
 import dev.lectern.platform.http.ClientAddress;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -10,15 +14,16 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.security.Principal;
 import java.util.Optional;
 
 /**
- * Applies the tier of each API request once the caller is known (after authentication), and adds
- * the {@code RateLimit-Policy} and {@code RateLimit} headers to every limited response, refusals
- * included.
+ * Applies the tier of each API request once the caller is known (after authentication), as the
+ * matched resource method declares it ({@link RateTier} or {@link RateExempt}), and adds the {@code
+ * RateLimit-Policy} and {@code RateLimit} headers to every limited response, refusals included.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 100)
@@ -27,9 +32,13 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   @Inject RateLimitGuard guard;
   @Inject ClientAddress clientAddress;
   @Context HttpServletRequest servletRequest;
+  @Context ResourceInfo route;
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (!RoutePolicies.matched(route)) {
+      return;
+    }
     Principal principal = request.getSecurityContext().getUserPrincipal();
     Optional<String> clientId = AccessTokenIssuer.clientIdOf(principal);
     RateLimitRules.Caller caller =
@@ -37,7 +46,10 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
             ? RateLimitRules.Caller.API_KEY
             : principal == null ? RateLimitRules.Caller.ANONYMOUS : RateLimitRules.Caller.USER;
     Optional<RateLimitTier> tier =
-        RateLimitRules.tier(request.getMethod(), request.getUriInfo().getPath(false), caller);
+        RateLimitRules.tier(
+            RoutePolicies.declared(route, RateTier.class).map(RateTier::value),
+            RoutePolicies.declared(route, RateExempt.class).isPresent(),
+            caller);
     if (tier.isEmpty()) {
       return;
     }

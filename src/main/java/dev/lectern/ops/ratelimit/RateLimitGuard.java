@@ -1,5 +1,6 @@
 package dev.lectern.ops.ratelimit;
 
+import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.platform.error.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

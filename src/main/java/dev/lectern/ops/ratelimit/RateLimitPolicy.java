@@ -1,5 +1,6 @@
 package dev.lectern.ops.ratelimit;
 
+import dev.lectern.control.policy.RateLimitTier;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -2,6 +2,7 @@ package dev.lectern.ops.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.platform.config.Sha256;
 import dev.lectern.platform.redis.RedisConnection;
 import io.github.bucket4j.Bucket;

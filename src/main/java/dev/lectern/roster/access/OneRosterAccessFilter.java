@@ -29,14 +29,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Decides who is calling the OneRoster API. A client-credentials token is only as good as its key:
  * the key is looked up on every request (cached briefly), so a revoked or expired key stops working
  * at once, and its scopes and org boundary apply. Admin and operator tokens read the whole district
- * for support. Every use of a key is recorded after the response.
+ * for support. Every use of a key is recorded after the response. It runs for the operations marked
+ * {@link OneRosterScoped}, after {@code RouteAccessFilter} has admitted the caller.
  */
 @Provider
-@Priority(Priorities.AUTHORIZATION)
+@OneRosterScoped
+@Priority(Priorities.AUTHORIZATION + 10)
 public class OneRosterAccessFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-  static final String PATH_PREFIX = "ims/oneroster";
-  private static final String DISCOVERY_PREFIX = "ims/oneroster/rostering/v1p2/discovery";
   private static final String KEY_PROPERTY = OneRosterAccessFilter.class.getName() + ".key";
 
   @Inject OneRosterCaller caller;
@@ -47,9 +47,6 @@ public class OneRosterAccessFilter implements ContainerRequestFilter, ContainerR
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!isOneRoster(request)) {
-      return;
-    }
     SecurityContext security = request.getSecurityContext();
     Optional<String> clientId = AccessTokenIssuer.clientIdOf(security.getUserPrincipal());
     if (clientId.isPresent() && security.getUserPrincipal() instanceof JsonWebToken token) {
@@ -65,9 +62,8 @@ public class OneRosterAccessFilter implements ContainerRequestFilter, ContainerR
     } else if (security.isUserInRole(Role.ADMIN.claim())
         || security.isUserInRole(Role.OPERATOR.claim())) {
       caller.establish(EnumSet.allOf(OneRosterScope.class), Optional.empty());
-    } else if (security.getUserPrincipal() == null) {
-      request.abortWith(errors.of(401));
     } else {
+      // RouteAccessFilter admits nobody else to these operations; refuse if that ever changes.
       request.abortWith(errors.of(403));
     }
   }
@@ -94,11 +90,5 @@ public class OneRosterAccessFilter implements ContainerRequestFilter, ContainerR
       }
     }
     return scopes;
-  }
-
-  private static boolean isOneRoster(ContainerRequestContext request) {
-    String path = request.getUriInfo().getPath();
-    String relative = path.startsWith("/") ? path.substring(1) : path;
-    return relative.startsWith(PATH_PREFIX) && !relative.startsWith(DISCOVERY_PREFIX);
   }
 }

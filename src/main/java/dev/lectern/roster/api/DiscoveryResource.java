@@ -1,6 +1,12 @@
 package dev.lectern.roster.api;
 
 import dev.lectern.auth.OneRosterScope;
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.platform.http.BaseUrls;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -23,6 +29,9 @@ import java.util.List;
  * read from {@link OneRosterResource}, so the document cannot drift from the API. Public: clients
  * read it before they have a token.
  */
+@Access(Caller.ANYONE)
+@RateTier(RateLimitTier.READ)
+@ModePolicy(ModeExposure.SERVICE)
 @Path("ims/oneroster/rostering/v1p2/discovery")
 @Produces(MediaType.APPLICATION_JSON)
 public class DiscoveryResource {

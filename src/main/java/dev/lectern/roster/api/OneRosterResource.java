@@ -11,7 +11,14 @@ import static dev.lectern.roster.model.RosterType.ORG;
 import static dev.lectern.roster.model.RosterType.USER;
 import static dev.lectern.roster.query.RosterView.all;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.platform.migration.NeedsSchema;
+import dev.lectern.roster.access.OneRosterScoped;
 import dev.lectern.roster.model.RosterType;
 import dev.lectern.roster.query.RosterView;
 import dev.lectern.roster.query.RosterViews;
@@ -34,6 +41,10 @@ import java.sql.SQLException;
  * paging through a collection.
  */
 @ApplicationScoped
+@Access({Caller.ADMIN, Caller.OPERATOR, Caller.API_CLIENT})
+@OneRosterScoped
+@RateTier(RateLimitTier.READ)
+@ModePolicy(ModeExposure.SERVICE)
 @Path("ims/oneroster/rostering/v1p2")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,11 @@
 package dev.lectern.roster.api;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
@@ -29,6 +35,9 @@ import java.util.Optional;
  * otherwise, with {@code X-Lectern-Outcome} saying whether anything changed), {@code DELETE} marks
  * it {@code tobedeleted}. The body is the record as the OneRoster API shows it.
  */
+@Access(Caller.ADMIN)
+@RateTier(RateLimitTier.ADMIN)
+@ModePolicy(ModeExposure.ADMINISTRATION)
 @Path("api/v1/admin/roster/{collection}/{sourcedId}")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)

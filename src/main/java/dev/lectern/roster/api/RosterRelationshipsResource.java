@@ -1,5 +1,11 @@
 package dev.lectern.roster.api;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.migration.NeedsSchema;
 import dev.lectern.roster.model.RosterType;
@@ -19,6 +25,9 @@ import java.util.Set;
  * What belongs to a school, a class or a user, for support and before a partial restore: {@code GET
  * /api/v1/admin/roster/{schools|classes|users}/{sourcedId}/related}.
  */
+@Access({Caller.ADMIN, Caller.OPERATOR})
+@RateTier(RateLimitTier.ADMIN)
+@ModePolicy(ModeExposure.ADMINISTRATION)
 @Path("api/v1/admin/roster/{collection}/{sourcedId}/related")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,11 @@
 package dev.lectern.roster.imports;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.ModeExposure;
+import dev.lectern.control.policy.ModePolicy;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.ops.jobs.Job;
@@ -29,6 +35,10 @@ import java.util.Map;
  * Uploads of OneRoster CSV packages: {@code POST /api/v1/admin/imports} with the zip as the body or
  * as the multipart field {@code file}. The package is stored and queued as an import job.
  */
+@Access(Caller.ADMIN)
+@RateTier(RateLimitTier.UPLOAD)
+@ModePolicy(ModeExposure.ADMINISTRATION)
+@ImportUpload
 @Path("api/v1/admin/imports")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)

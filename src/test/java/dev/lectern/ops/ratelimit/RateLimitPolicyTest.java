@@ -3,7 +3,9 @@ package dev.lectern.ops.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lectern.control.policy.RateLimitTier;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RateLimitPolicyTest {
@@ -43,36 +45,29 @@ class RateLimitPolicyTest {
   }
 
   @Test
-  void shouldChooseTiersByPathAndCaller() {
+  void shouldCountAccountsAgainstTheDeclaredTier() {
     var user = RateLimitRules.Caller.USER;
-    assertThat(RateLimitRules.tier("GET", "ims/oneroster/rostering/v1p2/users", user))
-        .contains(RateLimitTier.READ);
-    assertThat(RateLimitRules.tier("PUT", "api/v1/things", user)).contains(RateLimitTier.WRITE);
-    assertThat(RateLimitRules.tier("POST", "api/v1/admin/imports", user))
+    assertThat(RateLimitRules.tier(Optional.of(RateLimitTier.UPLOAD), false, user))
         .contains(RateLimitTier.UPLOAD);
-    assertThat(RateLimitRules.tier("GET", "api/v1/admin/users", user))
+    assertThat(RateLimitRules.tier(Optional.of(RateLimitTier.ADMIN), false, user))
         .contains(RateLimitTier.ADMIN);
-    assertThat(RateLimitRules.tier("POST", "api/v1/cache/clear", user))
-        .contains(RateLimitTier.ADMIN);
-    assertThat(
-            RateLimitRules.tier(
-                "GET", "ims/oneroster/rostering/v1p2/users", RateLimitRules.Caller.API_KEY))
-        .contains(RateLimitTier.ONEROSTER);
-    assertThat(RateLimitRules.tier("GET", "ims/x", RateLimitRules.Caller.ANONYMOUS))
-        .contains(RateLimitTier.ANONYMOUS);
-    for (String exempt :
-        new String[] {
-          "healthz",
-          "readyz",
-          "api/v1/health",
-          ".well-known/jwks.json",
-          "api/v1/auth/login",
-          "oauth/token"
-        }) {
-      assertThat(RateLimitRules.tier("GET", exempt, RateLimitRules.Caller.ANONYMOUS))
-          .as(exempt)
-          .isEmpty();
+    assertThat(RateLimitRules.tier(Optional.empty(), false, user)).contains(RateLimitTier.WRITE);
+  }
+
+  @Test
+  void shouldCountApiClientsAndAnonymousCallersByWhoTheyAre() {
+    for (RateLimitTier declared : RateLimitTier.values()) {
+      assertThat(RateLimitRules.tier(Optional.of(declared), false, RateLimitRules.Caller.API_KEY))
+          .contains(RateLimitTier.ONEROSTER);
+      assertThat(RateLimitRules.tier(Optional.of(declared), false, RateLimitRules.Caller.ANONYMOUS))
+          .contains(RateLimitTier.ANONYMOUS);
     }
-    assertThat(RateLimitRules.tier("OPTIONS", "api/v1/admin/users", user)).isEmpty();
+  }
+
+  @Test
+  void shouldLimitNobodyOnExemptRoutes() {
+    for (RateLimitRules.Caller caller : RateLimitRules.Caller.values()) {
+      assertThat(RateLimitRules.tier(Optional.empty(), true, caller)).as(caller.name()).isEmpty();
+    }
   }
 }

@@ -1,10 +1,11 @@
-package dev.lectern.ops.ratelimit;
+package dev.lectern.control.policy;
 
 import java.util.Locale;
 
 /**
- * The tiers of seed 004 plus anonymous callers and OneRoster API-key clients, with production
- * defaults. {@code RATE_LIMIT_<TIER>} overrides a default without a rebuild.
+ * The rate-limit tiers: those of signed-in users, plus anonymous callers and OneRoster API-key
+ * clients, with production defaults. {@code RATE_LIMIT_<TIER>} overrides a default without a
+ * rebuild.
  */
 public enum RateLimitTier {
   /** Login and token requests, per client IP and username (or client id). */

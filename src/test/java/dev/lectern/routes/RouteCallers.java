@@ -1,0 +1,96 @@
+package dev.lectern.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.testing.Http;
+import dev.lectern.testing.HttpResult;
+import jakarta.json.Json;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/** The callers every route is tried with: none, each role, and API clients of two reaches. */
+final class RouteCallers {
+
+  private static final String PASSWORD = "correct-horse-battery";
+  private static final List<String> SCOPES =
+      List.of(
+          "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
+          "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
+          "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-demographics.readonly");
+
+  private RouteCallers() {}
+
+  static List<RouteCaller> all(Http http, String schoolId) {
+    String admin = http.adminToken();
+    List<RouteCaller> callers = new ArrayList<>();
+    callers.add(new RouteCaller("nobody", null, Set.of()));
+    for (String role : List.of("student", "teacher", "operator")) {
+      createAccount(http, admin, "route-" + role, role);
+      callers.add(
+          new RouteCaller(role, http.login("route-" + role, PASSWORD), Set.of("account", role)));
+    }
+    callers.add(new RouteCaller("admin", admin, Set.of("account", "admin")));
+    callers.add(
+        new RouteCaller("school client", clientToken(http, admin, schoolId), Set.of("client")));
+    callers.add(
+        new RouteCaller("district client", clientToken(http, admin, null), Set.of("client")));
+    return callers;
+  }
+
+  private static void createAccount(Http http, String admin, String username, String role) {
+    HttpResult created =
+        http.postJson(
+            "/api/v1/admin/users",
+            Json.createObjectBuilder()
+                .add("username", username)
+                .add("email", username + "@example.test")
+                .add("password", PASSWORD)
+                .add("roles", Json.createArrayBuilder().add(role))
+                .build()
+                .toString(),
+            admin);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+  }
+
+  private static String clientToken(Http http, String admin, String org) {
+    var orgs = Json.createArrayBuilder();
+    if (org != null) {
+      orgs.add(org);
+    }
+    var scopes = Json.createArrayBuilder();
+    SCOPES.forEach(scopes::add);
+    HttpResult key =
+        http.postJson(
+            "/api/v1/admin/api-keys",
+            Json.createObjectBuilder()
+                .add("name", org == null ? "district client" : "school client")
+                .add("scopes", scopes)
+                .add("orgs", orgs)
+                .build()
+                .toString(),
+            admin);
+    assertThat(key.status()).as(key.toString()).isEqualTo(201);
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (key.json().getString("clientId") + ":" + key.json().getString("clientSecret"))
+                    .getBytes(StandardCharsets.UTF_8));
+    HttpResult token =
+        http.send(
+            http.request("/oauth/token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + basic)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&scope="
+                            + URLEncoder.encode(
+                                String.join(" ", SCOPES), StandardCharsets.UTF_8))));
+    assertThat(token.status()).as(token.toString()).isEqualTo(200);
+    return token.json().getString("access_token");
+  }
+}
