@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,36 +38,14 @@ public class AccountService {
   }
 
   /**
-   * The outcome of a password check: the account when the password is right, or when the account is
-   * backing off after repeated failures, until when.
+   * The account a password opens, if it is enabled. An unknown login ({@code account} empty) costs
+   * the same hashing time as a known one, so response times do not reveal which accounts exist.
    */
-  public record LoginAttempt(Optional<PlatformAccount> account, Optional<Instant> backoffUntil) {}
-
-  /**
-   * Checks a username or email and password. An unknown login costs the same hashing time as a
-   * known one, so response times do not reveal which accounts exist; an account backing off is not
-   * checked at all until its time has passed.
-   */
-  @Transactional
-  public LoginAttempt authenticate(String login, String password) {
-    Optional<PlatformAccount> account = accounts.findByLogin(login);
+  public Optional<PlatformAccount> authenticate(
+      Optional<PlatformAccount> account, String password) {
     String stored = account.map(PlatformAccount::passwordHash).orElse(decoyHash);
     boolean matches = hasher.matches(password.toCharArray(), stored);
-    Instant now = Instant.now();
-    if (account.isEmpty()) {
-      return new LoginAttempt(Optional.empty(), Optional.empty());
-    }
-    PlatformAccount found = account.get();
-    Optional<Instant> backoff = found.lockedUntil(now);
-    if (backoff.isPresent()) {
-      return new LoginAttempt(Optional.empty(), backoff);
-    }
-    if (!matches) {
-      found.loginFailed(now);
-      return new LoginAttempt(Optional.empty(), Optional.empty());
-    }
-    found.loginSucceeded();
-    return new LoginAttempt(account.filter(PlatformAccount::enabled), Optional.empty());
+    return matches ? account.filter(PlatformAccount::enabled) : Optional.empty();
   }
 
   /** Changes what an admin may change; refuses to leave the installation without an admin. */
@@ -92,7 +69,7 @@ public class AccountService {
           account.setRoles(r);
         });
     boolean isAdmin = account.enabled() && account.roles().contains(Role.ADMIN.claim());
-    if (wasAdmin && !isAdmin && accounts.countEnabledWithRole(Role.ADMIN) <= 1) {
+    if (wasAdmin && !isAdmin && accounts.countOtherEnabledWithRole(Role.ADMIN, id) == 0) {
       throw new ApiException(
           409, "last_admin", "This is the last enabled admin; create another admin first.");
     }
@@ -113,6 +90,12 @@ public class AccountService {
                   List.of(new FieldProblem("newPassword", p)));
             });
     account.changePassword(hasher.hash(newPassword.toCharArray()));
+  }
+
+  /** Refuses every access token the account holds now (signing out everywhere). */
+  @Transactional
+  public void revokeTokens(UUID id) {
+    accounts.find(id).orElseThrow().revokeTokens();
   }
 
   /** Replaces the password by a random one nobody knows: the owner must reset it. */

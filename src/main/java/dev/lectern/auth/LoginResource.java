@@ -1,14 +1,13 @@
 package dev.lectern.auth;
 
 import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.BodyLimit;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
 import dev.lectern.control.policy.ModePolicy;
 import dev.lectern.control.policy.RateExempt;
-import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
-import dev.lectern.ops.ratelimit.RateLimitGuard;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.http.ClientAddress;
 import dev.lectern.platform.migration.NeedsSchema;
@@ -26,9 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -40,6 +36,7 @@ import java.util.logging.Logger;
 @Access(Caller.ANYONE)
 @RateExempt("Signing in applies the auth tier per client IP and username itself.")
 @ModePolicy(ModeExposure.ALWAYS_OPEN)
+@BodyLimit(BodyLimit.CREDENTIALS)
 @Path("api/v1/auth")
 @NeedsSchema
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,9 +46,9 @@ public class LoginResource {
   private static final Logger LOG = Logger.getLogger(LoginResource.class.getName());
 
   @Inject AccountService accounts;
+  @Inject SignInService signIns;
   @Inject AccessTokenIssuer tokens;
   @Inject RefreshTokenService sessions;
-  @Inject RateLimitGuard rateLimit;
   @Inject AuditService audit;
   @Inject ClientAddress clientAddress;
   @Context HttpServletRequest servletRequest;
@@ -73,44 +70,10 @@ public class LoginResource {
   @POST
   @Path("login")
   public LoginResponse login(@NotNull @Valid LoginRequest request) {
-    try {
-      rateLimit.enforce(
-          RateLimitTier.AUTH,
-          clientAddress.of(servletRequest)
-              + "|"
-              + request.username().strip().toLowerCase(Locale.ROOT));
-    } catch (ApiException throttled) {
-      audit.recordAs(request.username(), "auth.login", "throttled", AuditOutcome.DENIED);
-      throw throttled;
-    }
-    AccountService.LoginAttempt attempt =
-        accounts.authenticate(request.username(), request.password());
-    if (attempt.backoffUntil().isPresent()) {
-      long seconds =
-          Math.max(1, Duration.between(Instant.now(), attempt.backoffUntil().get()).toSeconds());
-      audit.recordAs(request.username(), "auth.login", "backoff", AuditOutcome.DENIED);
-      LOG.warning(
-          () -> "Login of " + printable(request.username()) + " backing off " + seconds + " s");
-      throw new ApiException(
-              429,
-              "login_backoff",
-              "Too many failed logins for this account; try again in " + seconds + " s.")
-          .header("Retry-After", Long.toString(seconds));
-    }
     PlatformAccount account =
-        attempt
-            .account()
-            .orElseThrow(
-                () -> {
-                  audit.recordAs(request.username(), "auth.login", null, AuditOutcome.FAILURE);
-                  LOG.warning(() -> "Login refused for " + printable(request.username()));
-                  return new ApiException(
-                      401, "invalid_credentials", "The username or password is incorrect.");
-                });
+        signIns.signIn(request.username(), request.password(), clientAddress.of(servletRequest));
     AccessTokenIssuer.IssuedToken token = tokens.issue(account);
     String refreshToken = sessions.start(account.id()).orElse(null);
-    audit.recordAs(account.username(), "auth.login", null, AuditOutcome.SUCCESS);
-    LOG.info(() -> "Login of " + printable(account.username()));
     return new LoginResponse(token.token(), "Bearer", token.expiresInSeconds(), refreshToken);
   }
 
@@ -158,6 +121,7 @@ public class LoginResource {
             .flatMap(p -> accounts.findByLogin(p.getName()))
             .orElseThrow(() -> new ApiException(401, "unauthorized", "Sign in first."));
     long ended = sessions.endAll(account.id());
+    accounts.revokeTokens(account.id());
     audit.record("auth.logout_all", account.username(), AuditOutcome.SUCCESS);
     return Map.of("endedSessions", ended);
   }

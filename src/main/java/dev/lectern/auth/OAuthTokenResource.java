@@ -1,6 +1,7 @@
 package dev.lectern.auth;
 
 import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.BodyLimit;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
 import dev.lectern.control.policy.ModePolicy;
@@ -37,6 +38,7 @@ import java.util.Optional;
 @Access(Caller.ANYONE)
 @RateExempt("Applies the auth tier per client IP and client id itself.")
 @ModePolicy(ModeExposure.ALWAYS_OPEN)
+@BodyLimit(BodyLimit.CREDENTIALS)
 @Path("oauth/token")
 @NeedsSchema
 public class OAuthTokenResource {

@@ -1,6 +1,7 @@
 package dev.lectern.auth;
 
 import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.BodyLimit;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
 import dev.lectern.control.policy.ModePolicy;
@@ -32,6 +33,7 @@ import java.util.Map;
 @Access(Caller.ANYONE)
 @RateExempt("Applies the password-reset tier per client IP and username itself.")
 @ModePolicy(ModeExposure.ALWAYS_OPEN)
+@BodyLimit(BodyLimit.CREDENTIALS)
 @Path("api/v1/auth/password-reset")
 @NeedsSchema
 @Consumes(MediaType.APPLICATION_JSON)

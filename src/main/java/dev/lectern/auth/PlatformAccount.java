@@ -59,14 +59,11 @@ public class PlatformAccount {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
-  @Column(name = "failed_logins", nullable = false)
-  private int failedLogins;
-
-  @Column(name = "locked_until")
-  private Instant lockedUntil;
-
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
+
+  @Column(name = "tokens_revoked_at")
+  private Instant tokensRevokedAt;
 
   protected PlatformAccount() {}
 
@@ -109,49 +106,38 @@ public class PlatformAccount {
     return createdAt;
   }
 
-  /** Logins are refused without checking the password until then, after repeated failures. */
-  public Optional<Instant> lockedUntil(Instant now) {
-    return lockedUntil != null && lockedUntil.isAfter(now)
-        ? Optional.of(lockedUntil)
-        : Optional.empty();
+  /** Access tokens issued before this instant are refused; empty when none ever were. */
+  public Optional<Instant> tokensRevokedAt() {
+    return Optional.ofNullable(tokensRevokedAt);
   }
 
-  /**
-   * Counts a failed login. From the fifth failure in a row the account backs off: 30 s, then twice
-   * as long after each further failure, at most 15 minutes.
-   */
-  void loginFailed(Instant now) {
-    failedLogins++;
-    if (failedLogins >= BACKOFF_AFTER) {
-      long seconds =
-          Math.min(MAX_BACKOFF_SECONDS, 30L << Math.min(10, failedLogins - BACKOFF_AFTER));
-      lockedUntil = now.plusSeconds(seconds);
-    }
-  }
-
-  void loginSucceeded() {
-    failedLogins = 0;
-    lockedUntil = null;
+  /** Ends every access token issued so far: a token outlives neither a lost role nor a password. */
+  void revokeTokens() {
+    tokensRevokedAt = Instant.now();
+    updatedAt = tokensRevokedAt;
   }
 
   void changePassword(String newHash) {
     passwordHash = newHash;
-    failedLogins = 0;
-    lockedUntil = null;
-    updatedAt = Instant.now();
+    revokeTokens();
   }
 
   void setEnabled(boolean enabled) {
+    if (this.enabled && !enabled) {
+      revokeTokens();
+    }
     this.enabled = enabled;
     updatedAt = Instant.now();
   }
 
   void setRoles(Set<Role> newRoles) {
+    Set<String> claims = new HashSet<>();
+    newRoles.forEach(role -> claims.add(role.claim()));
+    if (!claims.containsAll(roles)) {
+      revokeTokens();
+    }
     roles.clear();
-    newRoles.forEach(role -> roles.add(role.claim()));
+    roles.addAll(claims);
     updatedAt = Instant.now();
   }
-
-  static final int BACKOFF_AFTER = 5;
-  static final long MAX_BACKOFF_SECONDS = 15 * 60;
 }

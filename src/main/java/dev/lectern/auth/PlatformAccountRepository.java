@@ -46,12 +46,17 @@ public class PlatformAccountRepository {
   }
 
   /** Enabled accounts holding the role, for the last-admin rule. */
-  public long countEnabledWithRole(Role role) {
+  /**
+   * Enabled accounts with a role other than {@code except}: the same whether or not a pending
+   * change to {@code except} has been flushed before the query.
+   */
+  public long countOtherEnabledWithRole(Role role, UUID except) {
     return em.createQuery(
             "select count(a) from PlatformAccount a join a.roles r where r = :role and a.enabled"
-                + " = true",
+                + " = true and a.id <> :except",
             Long.class)
         .setParameter("role", role.claim())
+        .setParameter("except", except)
         .getSingleResult();
   }
 

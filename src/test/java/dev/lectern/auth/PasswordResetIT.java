@@ -111,19 +111,6 @@ class PasswordResetIT {
     assertThat(login(user, "the-new-password").status()).isEqualTo(401);
   }
 
-  @Test
-  void shouldBackOffAfterRepeatedFailuresForOneAccount() {
-    String user = "backoff-" + UUID.randomUUID().toString().substring(0, 8);
-    create(user, null, "the-right-password");
-    for (int attempt = 1; attempt <= 5; attempt++) {
-      assertThat(login(user, "a-wrong-password").status()).isEqualTo(401);
-    }
-    HttpResult backingOff = login(user, "the-right-password");
-    assertThat(backingOff.status()).isEqualTo(429);
-    assertThat(backingOff.errorCode()).isEqualTo("login_backoff");
-    assertThat(Long.parseLong(backingOff.header("Retry-After").orElseThrow())).isBetween(1L, 30L);
-  }
-
   private static String tokenMailedTo(String email) throws Exception {
     Eventually.within(
         Duration.ofSeconds(10),

@@ -89,6 +89,12 @@ class TokenForgeryIT {
   }
 
   @Test
+  void shouldRefuseATokenExpiredAMinuteAgoBeyondTheThirtySecondSkew() throws Exception {
+    // MP JWT's default skew of five minutes would still accept it.
+    assertThat(HTTP.get(ADMIN_API, sign(claims(-60), activeKey, kid)).status()).isEqualTo(401);
+  }
+
+  @Test
   void shouldRefuseATokenSignedByAnotherKeyUnderTheActiveKid() throws Exception {
     PrivateKey stranger = RsaJwkGenerator.generateJwk(2048).getPrivateKey();
     assertThat(HTTP.get(ADMIN_API, sign(claims(300), stranger, kid)).status()).isEqualTo(401);

@@ -83,6 +83,30 @@ class RequestIdIT {
         () -> "no access log line with " + id);
   }
 
+  @Test
+  void shouldNeverWriteAQueryStringSuchAsATokenToTheAccessLog() {
+    String id = "query-" + java.util.UUID.randomUUID();
+    String token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJub2JvZHkifQ.c2lnbmF0dXJl";
+    http.send(
+        http.request("/api/v1/health?access_token=" + token).header("X-Request-ID", id).GET());
+    Path messages =
+        TestEnvironment.libertyDir()
+            .resolve("usr/servers")
+            .resolve(TestEnvironment.serverName())
+            .resolve("logs/messages.log");
+    Eventually.within(
+        Duration.ofSeconds(10),
+        () ->
+            lines(messages)
+                .anyMatch(
+                    l ->
+                        l.contains("\"type\":\"liberty_accesslog\"")
+                            && l.contains(id)
+                            && l.contains("\"ibm_uriPath\"")),
+        () -> "no access log line with " + id);
+    assertThat(lines(messages).filter(l -> l.contains(id))).noneMatch(l -> l.contains(token));
+  }
+
   private static java.util.stream.Stream<String> lines(Path file) {
     try {
       return Files.readAllLines(file).stream();

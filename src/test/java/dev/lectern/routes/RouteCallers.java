@@ -17,28 +17,47 @@ import java.util.Set;
 final class RouteCallers {
 
   private static final String PASSWORD = "correct-horse-battery";
+  private static final List<String> ROLES = List.of("student", "teacher", "operator");
   private static final List<String> SCOPES =
       List.of(
           "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-core.readonly",
           "https://purl.imsglobal.org/spec/or/v1p2/scope/roster.readonly",
           "https://purl.imsglobal.org/spec/or/v1p2/scope/roster-demographics.readonly");
 
-  private RouteCallers() {}
+  private final Http http;
+  private final List<RouteCaller> clients;
 
-  static List<RouteCaller> all(Http http, String schoolId) {
+  private RouteCallers(Http http, List<RouteCaller> clients) {
+    this.http = http;
+    this.clients = clients;
+  }
+
+  /** Creates the accounts and API keys of every kind of caller, once. */
+  static RouteCallers create(Http http, String schoolId) {
     String admin = http.adminToken();
+    for (String role : ROLES) {
+      createAccount(http, admin, "route-" + role, role);
+    }
+    return new RouteCallers(
+        http,
+        List.of(
+            new RouteCaller("school client", clientToken(http, admin, schoolId), Set.of("client")),
+            new RouteCaller("district client", clientToken(http, admin, null), Set.of("client"))));
+  }
+
+  /**
+   * Every caller with tokens issued now: a test that signs a caller out everywhere (as trying
+   * {@code logout-all} does) leaves the next test callers whose tokens still stand.
+   */
+  List<RouteCaller> signIn() {
     List<RouteCaller> callers = new ArrayList<>();
     callers.add(new RouteCaller("nobody", null, Set.of()));
-    for (String role : List.of("student", "teacher", "operator")) {
-      createAccount(http, admin, "route-" + role, role);
+    for (String role : ROLES) {
       callers.add(
           new RouteCaller(role, http.login("route-" + role, PASSWORD), Set.of("account", role)));
     }
-    callers.add(new RouteCaller("admin", admin, Set.of("account", "admin")));
-    callers.add(
-        new RouteCaller("school client", clientToken(http, admin, schoolId), Set.of("client")));
-    callers.add(
-        new RouteCaller("district client", clientToken(http, admin, null), Set.of("client")));
+    callers.add(new RouteCaller("admin", http.adminToken(), Set.of("account", "admin")));
+    callers.addAll(clients);
     return callers;
   }
 

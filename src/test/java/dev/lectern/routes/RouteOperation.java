@@ -62,18 +62,30 @@ record RouteOperation(
    * cannot be read as a valid request, so an admitted caller changes nothing.
    */
   HttpResult send(Http http, String path, RouteCaller caller) {
+    return send(
+        http,
+        path,
+        caller,
+        mediaType.map(type -> type.contains("json") ? "{" : "not=a&valid=request").orElse(null));
+  }
+
+  /** Sends the operation with a body of its own (null for none) as the first type it consumes. */
+  HttpResult send(Http http, String path, RouteCaller caller, String content) {
     HttpRequest.Builder request = http.request(path);
     if (caller.token() != null) {
       request.header("Authorization", "Bearer " + caller.token());
     }
     HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
-    if (mediaType.isPresent()) {
+    if (mediaType.isPresent() && content != null) {
       request.header("Content-Type", mediaType.get());
-      body =
-          HttpRequest.BodyPublishers.ofString(
-              mediaType.get().contains("json") ? "{" : "not=a&valid=request");
+      body = HttpRequest.BodyPublishers.ofString(content);
     }
     return http.send(request.method(method, body));
+  }
+
+  /** Whether the operation reads a JSON body. */
+  boolean readsJson() {
+    return mediaType.filter(type -> type.contains("json")).isPresent();
   }
 
   @Override

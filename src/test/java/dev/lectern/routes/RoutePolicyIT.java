@@ -2,65 +2,42 @@ package dev.lectern.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.testing.Http;
 import dev.lectern.testing.HttpResult;
-import dev.lectern.testing.LecternServer;
-import dev.lectern.testing.RosterFixture;
-import dev.lectern.testing.Sql;
-import dev.lectern.testing.TestEnvironment;
+import dev.lectern.testing.PrivateLectern;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every operation of the OpenAPI document, tried by every kind of caller in every path form, on a
- * server of its own (own database, Redis prefix and directories, rate limits off): the plain path
- * admits exactly the callers of the reviewed table, a path with matrix parameters or an encoded
- * separator is refused with 400 for everyone, and a path written another way never gives more
- * access. Admitted callers send unknown ids or malformed bodies, so nothing destructive runs.
+ * server of its own ({@link PrivateLectern}): the plain path admits exactly the callers of the
+ * reviewed table, a path with matrix parameters or an encoded separator is refused with 400 for
+ * everyone, and a path written another way never gives more access. Admitted callers send unknown
+ * ids or malformed bodies, so nothing destructive runs.
  */
+@ExtendWith(PrivateLectern.class)
 class RoutePolicyIT {
 
   private static final Set<Integer> REFUSALS = Set.of(400, 401, 403, 404, 405);
 
-  private static LecternServer server;
   private static Http http;
-  private static List<RouteCaller> callers;
+  private static RouteCallers callers;
   private static List<RouteOperation> operations;
   private static Map<String, Set<String>> table;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    String url = Sql.createDatabase("routes");
-    String dirs = TestEnvironment.projectDir().resolve("target/route-policy").toString();
-    server =
-        new LecternServer("routes")
-            .with("DB_URL", url)
-            .with("REDIS_KEY_PREFIX", TestEnvironment.redisKeyPrefix() + "routes:")
-            .with("BACKUP_DIR", dirs + "/backups")
-            .with("IMPORT_DIR", dirs + "/imports");
-    for (RateLimitTier tier : RateLimitTier.values()) {
-      server.with(tier.configKey(), "off");
-    }
-    server.start().awaitReady();
-    http = server.http();
-    RosterFixture fixture = RosterFixture.load(url);
-    callers = RouteCallers.all(http, fixture.id("school-1"));
-    table = RouteTable.load();
-    operations = RouteOperation.fromOpenApi(http, table);
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
+  static void routes() {
+    RouteFixture.Routes routes = RouteFixture.routes();
+    http = routes.http();
+    callers = routes.callers();
+    operations = routes.operations();
+    table = routes.table();
   }
 
   @Test
@@ -77,8 +54,9 @@ class RoutePolicyIT {
   @Test
   void shouldAdmitExactlyTheCallersTheTableNames() {
     SoftAssertions soft = new SoftAssertions();
+    List<RouteCaller> signedIn = callers.signIn();
     for (RouteOperation operation : operations) {
-      for (RouteCaller caller : callers) {
+      for (RouteCaller caller : signedIn) {
         HttpResult result = operation.send(http, operation.samplePath(), caller);
         String what = operation + " as " + caller.name() + " -> " + result;
         if (!caller.admittedBy(operation.admitted())) {
@@ -96,9 +74,10 @@ class RoutePolicyIT {
   @Test
   void shouldRefuseMatrixParametersAndEncodedSeparatorsForEveryone() {
     SoftAssertions soft = new SoftAssertions();
+    List<RouteCaller> signedIn = callers.signIn();
     for (RouteOperation operation : operations) {
       for (String path : PathForms.refused(operation.samplePath())) {
-        for (RouteCaller caller : callers) {
+        for (RouteCaller caller : signedIn) {
           HttpResult result = operation.send(http, path, caller);
           soft.assertThat(result.status())
               .as(operation.method() + " " + path + " as " + caller.name() + " -> " + result)
@@ -112,9 +91,10 @@ class RoutePolicyIT {
   @Test
   void shouldGiveNoMoreAccessToAPathWrittenAnotherWay() {
     SoftAssertions soft = new SoftAssertions();
+    List<RouteCaller> signedIn = callers.signIn();
     for (RouteOperation operation : operations) {
       for (String path : PathForms.rewritten(operation.samplePath())) {
-        for (RouteCaller caller : callers) {
+        for (RouteCaller caller : signedIn) {
           HttpResult result = operation.send(http, path, caller);
           String what = operation.method() + " " + path + " as " + caller.name() + " -> " + result;
           if (caller.admittedBy(operation.admitted())) {

@@ -8,8 +8,15 @@ import java.util.Locale;
  * rebuild.
  */
 public enum RateLimitTier {
-  /** Login and token requests, per client IP and username (or client id). */
+  /** OAuth token requests, per client IP and client id. */
   AUTH("5/1m"),
+  /**
+   * Failed sign-ins, per client IP and account (by username or email alike; the name as typed when
+   * it names no account, so the answers never tell which accounts exist).
+   */
+  LOGIN("5/1m"),
+  /** Failed sign-ins per client IP, whatever the names: password spraying. */
+  LOGIN_SOURCE("30/5m"),
   /** Password-reset requests, per client IP and username. */
   PASSWORD_RESET("3/5m"),
   /** Reads by signed-in users, per user. */

@@ -7,6 +7,7 @@ import dev.lectern.control.policy.ModePolicy;
 import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.control.policy.RateTier;
 import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.http.UtcInstants;
 import dev.lectern.platform.migration.NeedsSchema;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -100,13 +100,12 @@ public class AuditLogResource {
   }
 
   private static Instant instant(String name, String value) {
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new ApiException(
-          400,
-          "invalid_parameter",
-          name + " must be an ISO 8601 UTC time such as 2026-11-24T00:00:00Z.");
-    }
+    return UtcInstants.parse(value)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    400,
+                    "invalid_parameter",
+                    name + " must be an ISO 8601 UTC time such as 2026-11-24T00:00:00Z."));
   }
 }

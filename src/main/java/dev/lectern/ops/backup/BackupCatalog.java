@@ -6,6 +6,7 @@ import dev.lectern.ops.backup.archive.ArchiveReader;
 import dev.lectern.ops.backup.archive.ArchiveVerifier;
 import dev.lectern.ops.backup.archive.BackupFiles;
 import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.http.PathIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -13,8 +14,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -36,7 +39,10 @@ public class BackupCatalog {
 
   @Inject BackupConfig config;
 
-  /** Every backup, newest first. */
+  /**
+   * Every backup, newest first. An archive that cannot be opened is listed with the reason; one
+   * entry never fails the listing.
+   */
   public List<BackupEntry> list() throws IOException {
     Path dir = config.dir();
     if (!Files.isDirectory(dir)) {
@@ -49,7 +55,11 @@ public class BackupCatalog {
         if (name.endsWith(BackupFiles.EXTENSION)) {
           String id = name.substring(0, name.length() - BackupFiles.EXTENSION.length());
           if (BackupFiles.isId(id)) {
-            entries.add(entry(id, file));
+            try {
+              entries.add(entry(id, file));
+            } catch (NoSuchFileException e) {
+              // Deleted while the directory was being read: no longer a backup.
+            }
           }
         }
       }
@@ -68,7 +78,9 @@ public class BackupCatalog {
 
   /** The backup or a 404 naming it. */
   public BackupEntry get(String id) throws IOException {
-    return find(id).orElseThrow(() -> new ApiException(404, "not_found", "No backup " + id + "."));
+    return find(id)
+        .orElseThrow(
+            () -> new ApiException(404, "not_found", "No backup " + PathIds.shown(id) + "."));
   }
 
   public Path path(String id) {
@@ -120,6 +132,8 @@ public class BackupCatalog {
       manifest = reader.manifest();
     } catch (ArchiveException | IllegalStateException e) {
       problem = e.getMessage();
+    } catch (IOException | UncheckedIOException e) {
+      problem = "the archive cannot be read: " + e.getMessage();
     }
     Boolean verified = null;
     Instant verifiedAt = null;
@@ -137,8 +151,9 @@ public class BackupCatalog {
                   .map(JsonString::getString)
                   .toList();
         }
-      } catch (RuntimeException e) {
-        // A damaged record counts as never verified.
+      } catch (IOException | RuntimeException e) {
+        // The record is a cache of a verification: a damaged one (not UTF-8, not JSON, fields
+        // missing) counts as never verified, and verifying again rewrites it.
       }
     }
     return new BackupEntry(

@@ -33,9 +33,10 @@ public class BackupStatus {
       Instant lastDrillSuccessAt,
       String lastDrillResult,
       long freeBytes,
-      int backups) {
+      int backups,
+      int unreadable) {
 
-    static final Snapshot EMPTY = new Snapshot(null, 0, 0, false, null, null, null, 0, 0);
+    static final Snapshot EMPTY = new Snapshot(null, 0, 0, false, null, null, null, 0, 0, 0);
   }
 
   @Inject BackupCatalog catalog;
@@ -53,6 +54,11 @@ public class BackupStatus {
     return snapshot;
   }
 
+  /** Whether the backup directory holds archives this server cannot open. */
+  public boolean hasUnreadable() {
+    return snapshot().unreadable() > 0;
+  }
+
   void invalidate() {
     fresh = false;
   }
@@ -66,6 +72,7 @@ public class BackupStatus {
     Snapshot s = snapshot();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("backups", s.backups());
+    data.put("unreadableBackups", s.unreadable());
     data.put("lastBackupAt", s.lastBackupAt() == null ? null : s.lastBackupAt().toString());
     data.put("lastVerifiedBackupAgeSeconds", age(s.lastVerifiedBackupAt()));
     data.put("lastSuccessfulDrillAgeSeconds", age(s.lastDrillSuccessAt()));
@@ -103,7 +110,8 @@ public class BackupStatus {
               lastSuccess.map(Drill::finishedAt).orElse(null),
               lastDrill.map(Drill::result).orElse(null),
               free,
-              entries.size());
+              entries.size(),
+              (int) entries.stream().filter(e -> e.problem() != null).count());
       refreshAt = System.nanoTime() + TTL_NANOS;
     } catch (IOException | SQLException | RuntimeException e) {
       // Shown as stale values; tried again in five seconds (the database may be down).

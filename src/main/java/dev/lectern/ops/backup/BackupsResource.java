@@ -9,6 +9,7 @@ import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.ops.jobs.Job;
+import dev.lectern.ops.jobs.JobAccepted;
 import dev.lectern.ops.jobs.JobFilter;
 import dev.lectern.ops.jobs.JobService;
 import dev.lectern.ops.jobs.JobState;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,6 +56,7 @@ public class BackupsResource {
   @Inject JobService jobs;
   @Inject JobWaiter waiter;
   @Inject AuditService audit;
+  @Inject JobAccepted accepted;
   @Inject BackupRetention retention;
 
   @Access({Caller.ADMIN, Caller.OPERATOR})
@@ -63,7 +64,6 @@ public class BackupsResource {
   public Map<String, Object> list() throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("backups", catalog.list().stream().map(entry -> BackupView.of(entry, false)).toList());
-    body.put("directory", config.dir().toString());
     body.put("freeBytes", status.snapshot().freeBytes());
     return body;
   }
@@ -85,7 +85,7 @@ public class BackupsResource {
             Json.createObjectBuilder().add("trigger", "manual").build().toString(),
             actor(security));
     audit.record("backup.request", job.id().toString(), AuditOutcome.SUCCESS);
-    return accepted(job);
+    return accepted.of(job);
   }
 
   @POST
@@ -100,7 +100,7 @@ public class BackupsResource {
             actor(security));
     Job done = waiter.awaitFinished(job.id(), config.verifyWaitSeconds());
     if (!done.state().finished()) {
-      return accepted(done);
+      return accepted.of(done);
     }
     JsonObject counts;
     try (var reader = Json.createReader(new StringReader(done.counts()))) {
@@ -156,7 +156,7 @@ public class BackupsResource {
             Json.createObjectBuilder().add("backupId", id).build().toString(),
             actor(security));
     audit.record("backup.restore.request", id, AuditOutcome.SUCCESS);
-    return accepted(job);
+    return accepted.of(job);
   }
 
   /**
@@ -179,12 +179,6 @@ public class BackupsResource {
     status.invalidate();
     audit.record("backup.delete", id, AuditOutcome.SUCCESS);
     return Response.noContent().build();
-  }
-
-  private static Response accepted(Job job) {
-    return Response.accepted(Map.of("job", job.id().toString(), "state", job.state().label()))
-        .location(URI.create("/api/v1/admin/jobs/" + job.id()))
-        .build();
   }
 
   private static String actor(SecurityContext security) {

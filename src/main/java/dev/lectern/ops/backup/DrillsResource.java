@@ -10,9 +10,11 @@ import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.ops.backup.archive.BackupFiles;
 import dev.lectern.ops.jobs.Job;
+import dev.lectern.ops.jobs.JobAccepted;
 import dev.lectern.ops.jobs.JobService;
 import dev.lectern.ops.jobs.JobType;
 import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.http.PathIds;
 import dev.lectern.platform.migration.NeedsSchema;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -32,7 +34,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
-import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,7 @@ public class DrillsResource {
   @Inject BackupCatalog catalog;
   @Inject JobService jobs;
   @Inject AuditService audit;
+  @Inject JobAccepted accepted;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -73,9 +75,7 @@ public class DrillsResource {
     Job job =
         jobs.submit(JobType.DRILL, input.build().toString(), security.getUserPrincipal().getName());
     audit.record("backup.drill", job.id().toString(), AuditOutcome.SUCCESS);
-    return Response.accepted(Map.of("id", job.id().toString(), "job", job.id().toString()))
-        .location(URI.create("/api/v1/admin/backups/drills/" + job.id()))
-        .build();
+    return accepted.of(job);
   }
 
   @Access({Caller.ADMIN, Caller.OPERATOR})
@@ -95,10 +95,11 @@ public class DrillsResource {
     try {
       drill = UUID.fromString(id);
     } catch (IllegalArgumentException e) {
-      throw new ApiException(404, "not_found", "No drill " + id + ".");
+      throw new ApiException(404, "not_found", "No drill " + PathIds.shown(id) + ".");
     }
     return drills
         .find(drill)
-        .orElseThrow(() -> new ApiException(404, "not_found", "No drill " + id + "."));
+        .orElseThrow(
+            () -> new ApiException(404, "not_found", "No drill " + PathIds.shown(id) + "."));
   }
 }

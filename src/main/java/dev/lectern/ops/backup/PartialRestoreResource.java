@@ -9,6 +9,7 @@ import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.ops.jobs.Job;
+import dev.lectern.ops.jobs.JobAccepted;
 import dev.lectern.ops.jobs.JobService;
 import dev.lectern.ops.jobs.JobState;
 import dev.lectern.ops.jobs.JobType;
@@ -30,11 +31,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Partial restores: {@code POST /api/v1/admin/backups/{id}/partial-restore/preview} and {@code
@@ -59,6 +58,7 @@ public class PartialRestoreResource {
   @Inject JobService jobs;
   @Inject JobWaiter waiter;
   @Inject AuditService audit;
+  @Inject JobAccepted accepted;
 
   @POST
   @Path("preview")
@@ -116,9 +116,7 @@ public class PartialRestoreResource {
     }
     Job done = waiter.awaitFinished(job.id(), config.verifyWaitSeconds());
     if (!done.state().finished()) {
-      return Response.accepted(Map.of("job", done.id().toString(), "state", done.state().label()))
-          .location(URI.create("/api/v1/admin/jobs/" + done.id()))
-          .build();
+      return accepted.of(done);
     }
     if (done.state() != JobState.COMPLETED) {
       throw new ApiException(

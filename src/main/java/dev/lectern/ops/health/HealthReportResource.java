@@ -24,8 +24,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * The detailed health report for people and dashboards: {@code healthy} when every dependency
- * answers, {@code degraded} when only an optional one (Redis) is down, {@code unhealthy} (503) when
- * a required one is.
+ * answers, {@code degraded} when only an optional one (Redis) is down or the backup directory holds
+ * archives this server cannot open, {@code unhealthy} (503) when a required one is.
  */
 @Access(Caller.ANYONE)
 @RateExempt("Probes answer orchestrators whatever the load.")
@@ -43,7 +43,7 @@ public class HealthReportResource {
   public Response report() {
     List<HealthCheckResponse> checks = health.readiness();
     Map<String, Object> views = HealthViews.byName(checks);
-    String status = overallStatus(checks);
+    String status = overallStatus(checks, backups.hasUnreadable());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status);
     body.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
@@ -55,13 +55,13 @@ public class HealthReportResource {
     return Response.status("unhealthy".equals(status) ? 503 : 200).entity(body).build();
   }
 
-  private static String overallStatus(List<HealthCheckResponse> checks) {
+  private static String overallStatus(List<HealthCheckResponse> checks, boolean unreadableBackups) {
     if (!HealthChecks.allUp(checks)) {
       return "unhealthy";
     }
     boolean fallback =
         checks.stream()
             .anyMatch(c -> c.getData().map(d -> "fallback".equals(d.get("mode"))).orElse(false));
-    return fallback ? "degraded" : "healthy";
+    return fallback || unreadableBackups ? "degraded" : "healthy";
   }
 }

@@ -1,6 +1,7 @@
 package dev.lectern.ops.jobs;
 
 import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.http.PathIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -25,7 +26,10 @@ public class JobService {
   public Job get(UUID id) throws SQLException {
     return repository
         .find(id)
-        .orElseThrow(() -> new ApiException(404, "not_found", "No job " + id + "."));
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    404, "not_found", "No job " + PathIds.shown(String.valueOf(id)) + "."));
   }
 
   public List<Job> list(JobFilter filter, int limit, int offset) throws SQLException {

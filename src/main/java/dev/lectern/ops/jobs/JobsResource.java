@@ -9,6 +9,8 @@ import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.http.PathIds;
+import dev.lectern.platform.http.UtcInstants;
 import dev.lectern.platform.migration.NeedsSchema;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -28,7 +30,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +43,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class JobsResource {
 
-  private static final int PROBLEMS_IN_JOB = 20;
+  static final int PROBLEMS_IN_JOB = 20;
 
   @Inject JobService jobs;
   @Inject AuditService audit;
@@ -217,11 +218,12 @@ public class JobsResource {
     }
     Instant from = null;
     if (since != null && !since.isBlank()) {
-      try {
-        from = Instant.parse(since);
-      } catch (DateTimeParseException e) {
-        throw invalid("since", "must be an ISO 8601 UTC time such as 2026-11-24T06:00:00Z");
-      }
+      from =
+          UtcInstants.parse(since)
+              .orElseThrow(
+                  () ->
+                      invalid(
+                          "since", "must be an ISO 8601 UTC time such as 2026-11-24T06:00:00Z"));
     }
     return JobFilter.of(s, t, from);
   }
@@ -230,7 +232,7 @@ public class JobsResource {
     try {
       return UUID.fromString(id);
     } catch (IllegalArgumentException e) {
-      throw new ApiException(404, "not_found", "No job " + id + ".");
+      throw new ApiException(404, "not_found", "No job " + PathIds.shown(id) + ".");
     }
   }
 

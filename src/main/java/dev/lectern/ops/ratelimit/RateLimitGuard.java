@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * Enforces a tier for the current request and remembers the decision, so the response carries its
- * {@code RateLimit} headers. The filter calls it for most requests; login and password reset call
- * it themselves, because their key holds the username from the body.
+ * {@code RateLimit} headers. The filter calls it for most requests; signing in, token requests and
+ * password reset call it themselves, because their key holds the username from the body.
  */
 @RequestScoped
 public class RateLimitGuard {
@@ -27,7 +27,26 @@ public class RateLimitGuard {
    * @param key who is counted: user, client id, or IP and username; never logged
    */
   public void enforce(RateLimitTier tier, String key) {
-    Optional<RateLimitDecision> outcome = limiter.consume(tier, key);
+    refuseUnlessAllowed(tier, limiter.consume(tier, key));
+  }
+
+  /**
+   * For tiers that count failures only: refuses with 429 while the failures counted under {@code
+   * key} have used the tier up, counting nothing.
+   */
+  public void refuseWhileExhausted(RateLimitTier tier, String key) {
+    refuseUnlessAllowed(tier, limiter.peek(tier, key));
+  }
+
+  /**
+   * Counts one failure under {@code key}, for {@link #refuseWhileExhausted}; the response's {@code
+   * RateLimit} headers then show what is left.
+   */
+  public void countFailure(RateLimitTier tier, String key) {
+    limiter.consume(tier, key).ifPresent(counted -> decision = counted);
+  }
+
+  private void refuseUnlessAllowed(RateLimitTier tier, Optional<RateLimitDecision> outcome) {
     if (outcome.isEmpty()) {
       return;
     }

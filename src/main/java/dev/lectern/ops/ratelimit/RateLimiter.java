@@ -8,6 +8,7 @@ import dev.lectern.platform.redis.RedisConnection;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
@@ -20,6 +21,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -68,14 +70,38 @@ public class RateLimiter {
 
   /** Takes one request from the bucket of {@code tier} and {@code key}; empty when not limited. */
   public Optional<RateLimitDecision> consume(RateLimitTier tier, String key) {
+    return decide(tier, key, bucket -> bucket.tryConsumeAndReturnRemaining(1));
+  }
+
+  /**
+   * Whether the bucket of {@code tier} and {@code key} holds a token, taking none: for tiers that
+   * count only failures, checked before the attempt and consumed after a failure.
+   */
+  public Optional<RateLimitDecision> peek(RateLimitTier tier, String key) {
+    return decide(
+        tier,
+        key,
+        bucket -> {
+          EstimationProbe estimate = bucket.estimateAbilityToConsume(1);
+          return estimate.canBeConsumed()
+              ? ConsumptionProbe.consumed(estimate.getRemainingTokens(), 0)
+              : ConsumptionProbe.rejected(
+                  estimate.getRemainingTokens(),
+                  estimate.getNanosToWaitForRefill(),
+                  estimate.getNanosToWaitForRefill());
+        });
+  }
+
+  private Optional<RateLimitDecision> decide(
+      RateLimitTier tier, String key, Function<Bucket, ConsumptionProbe> action) {
     Optional<RateLimitPolicy> policy = config.policy(tier);
     if (policy.isEmpty()) {
       return Optional.empty();
     }
     String bucketKey = tier.label() + ":" + Sha256.shortHex(key);
     ConsumptionProbe probe =
-        fromRedis(tier, bucketKey)
-            .orElseGet(() -> localBucket(tier, bucketKey).tryConsumeAndReturnRemaining(1));
+        fromRedis(tier, bucketKey, action)
+            .orElseGet(() -> action.apply(localBucket(tier, bucketKey)));
     RateLimitDecision decision =
         new RateLimitDecision(
             tier,
@@ -90,7 +116,8 @@ public class RateLimiter {
     return Optional.of(decision);
   }
 
-  private Optional<ConsumptionProbe> fromRedis(RateLimitTier tier, String bucketKey) {
+  private Optional<ConsumptionProbe> fromRedis(
+      RateLimitTier tier, String bucketKey, Function<Bucket, ConsumptionProbe> action) {
     Optional<RedisClient> client = redis.usable();
     if (client.isEmpty()) {
       return Optional.empty();
@@ -98,10 +125,7 @@ public class RateLimiter {
     try {
       byte[] key = redis.key("ratelimit:" + bucketKey).getBytes(StandardCharsets.UTF_8);
       return Optional.of(
-          proxies(client.get())
-              .builder()
-              .build(key, () -> configurations.get(tier))
-              .tryConsumeAndReturnRemaining(1));
+          action.apply(proxies(client.get()).builder().build(key, () -> configurations.get(tier))));
     } catch (RuntimeException e) {
       redis.failed("rate limit", e);
       LOG.fine(() -> "rate limit bucket " + tier.label() + " counted in memory for a while");

@@ -23,6 +23,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     if (status >= 500) {
       return unexpected.toResponse(failure);
     }
+    if (failure.getCause() instanceof ApiException deliberate && deliberate.status() == status) {
+      // A failure Lectern raised where JAX-RS demands its own exception type (parameter
+      // converters): the deliberate code and message are the answer.
+      return errors.of(deliberate);
+    }
     Response.ResponseBuilder builder = Response.fromResponse(errors.of(status));
     original
         .getHeaders()

@@ -8,6 +8,15 @@ public final class PathIds {
 
   private PathIds() {}
 
+  /**
+   * An id as an error message may repeat it: at most 64 characters, printable ASCII only, so an
+   * answer never echoes kilobytes or control characters a client put in a path.
+   */
+  public static String shown(String id) {
+    String printable = id == null ? "" : id.replaceAll("[^\\x20-\\x7E]", "?");
+    return printable.length() <= 64 ? printable : printable.substring(0, 64) + "...";
+  }
+
   public static Optional<UUID> uuid(String value) {
     try {
       return Optional.of(UUID.fromString(value));

@@ -1,11 +1,20 @@
 package dev.lectern.platform.http;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** Which raw request paths {@link PathShapeFilter} refuses. Pure. */
+/** Which raw request paths and Host headers {@link RequestShapeFilter} refuses. Pure. */
 final class PathShapes {
 
+  private static final Pattern HOST =
+      Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+)(:[0-9]{1,5})?");
+
   private PathShapes() {}
+
+  /** Whether a Host header names a host or address with an optional port; absent is fine. */
+  static boolean isHost(String host) {
+    return host == null || HOST.matcher(host).matches();
+  }
 
   /**
    * Whether the raw (still encoded) path holds a {@code ;} or a backslash, or percent-encodes a

@@ -3,6 +3,7 @@ package dev.lectern.roster.api;
 import dev.lectern.auth.OneRosterScope;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.http.BaseUrls;
+import dev.lectern.platform.http.PathIds;
 import dev.lectern.roster.access.OneRosterCaller;
 import dev.lectern.roster.model.Field;
 import dev.lectern.roster.query.CollectionRequest;
@@ -61,11 +62,14 @@ public class OneRosterResponses {
         .build();
   }
 
-  /** A collection under a parent that must exist in {@code parent}'s view. */
+  /**
+   * A collection under a parent that must exist in {@code parent}'s view and inside the caller's
+   * boundary: a parent the caller may not see answers 404 like an unknown one.
+   */
   Response nested(RosterView parent, String parentId, RosterView view, CollectionParams params)
       throws SQLException {
     caller.requireAny(OneRosterScope.ROSTER);
-    if (!queries.exists(parent, parentId)) {
+    if (!queries.exists(parent, parentId, caller.boundary(parent.type()))) {
       throw unknown(parent.type().singular(), parentId);
     }
     return collection(view, params, OneRosterScope.ROSTER);
@@ -98,10 +102,6 @@ public class OneRosterResponses {
 
   private static ApiException unknown(String type, String id) {
     return new ApiException(
-        404, "unknownobject", "No " + type + " with sourcedId '" + abbreviate(id) + "'.");
-  }
-
-  private static String abbreviate(String id) {
-    return id.length() <= 64 ? id : id.substring(0, 64) + "...";
+        404, "unknownobject", "No " + type + " with sourcedId '" + PathIds.shown(id) + "'.");
   }
 }

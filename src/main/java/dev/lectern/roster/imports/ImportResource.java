@@ -1,6 +1,7 @@
 package dev.lectern.roster.imports;
 
 import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.BodyLimit;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
 import dev.lectern.control.policy.ModePolicy;
@@ -9,6 +10,7 @@ import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.ops.jobs.Job;
+import dev.lectern.ops.jobs.JobAccepted;
 import dev.lectern.ops.jobs.JobService;
 import dev.lectern.ops.jobs.JobType;
 import dev.lectern.platform.error.ApiException;
@@ -27,9 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.sql.SQLException;
-import java.util.Map;
 
 /**
  * Uploads of OneRoster CSV packages: {@code POST /api/v1/admin/imports} with the zip as the body or
@@ -39,6 +39,7 @@ import java.util.Map;
 @RateTier(RateLimitTier.UPLOAD)
 @ModePolicy(ModeExposure.ADMINISTRATION)
 @ImportUpload
+@BodyLimit(BodyLimit.OWN_LIMIT)
 @Path("api/v1/admin/imports")
 @NeedsSchema
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +48,7 @@ public class ImportResource {
   @Inject ImportStorage storage;
   @Inject JobService jobs;
   @Inject AuditService audit;
+  @Inject JobAccepted accepted;
 
   @POST
   @Consumes({"application/zip", "application/x-zip-compressed", "application/octet-stream"})
@@ -83,8 +85,6 @@ public class ImportResource {
             JobType.IMPORT, input.build().toString(), security.getUserPrincipal().getName());
     audit.record(
         "import.upload", job.id() + " (" + stored.bytes() + " bytes)", AuditOutcome.SUCCESS);
-    return Response.accepted(Map.of("id", job.id().toString(), "state", job.state().label()))
-        .location(URI.create("/api/v1/admin/jobs/" + job.id()))
-        .build();
+    return accepted.of(job);
   }
 }

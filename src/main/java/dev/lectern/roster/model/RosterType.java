@@ -11,6 +11,7 @@ import static dev.lectern.roster.model.FieldKind.JSON_OBJECT;
 import static dev.lectern.roster.model.FieldKind.STRING;
 import static dev.lectern.roster.model.FieldKind.STRING_ARRAY;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,10 @@ public enum RosterType {
               "array(select c.sourced_id from roster_academic_session c where"
                   + " c.parent_sourced_id = t.sourced_id order by c.sourced_id)",
               "academicSession"),
-          of("schoolYear", "school_year", STRING),
-          ref("org", "org_sourced_id", "org"))),
+          of("schoolYear", "school_year", STRING)),
+      // The org a term belongs to: OneRoster 1.2 has no such property, but a school's terms
+      // (schools/{id}/terms) are read through it.
+      List.of(ref("org", "org_sourced_id", "org"))),
   COURSE(
       "course",
       "courses",
@@ -143,8 +146,14 @@ public enum RosterType {
   private final String plural;
   private final String table;
   private final Map<String, Field> fields = new LinkedHashMap<>();
+  private final List<Field> internal;
 
   RosterType(String singular, String plural, String table, List<Field> own) {
+    this(singular, plural, table, own, List.of());
+  }
+
+  RosterType(String singular, String plural, String table, List<Field> own, List<Field> internal) {
+    this.internal = internal;
     this.singular = singular;
     this.plural = plural;
     this.table = table;
@@ -175,9 +184,20 @@ public enum RosterType {
     return table;
   }
 
-  /** Fields in rendering order. */
+  /** The OneRoster 1.2 properties, in rendering order: all that is ever sent or filtered on. */
   public List<Field> fields() {
     return List.copyOf(fields.values());
+  }
+
+  /**
+   * Every field a record stores: the OneRoster properties, then relations Lectern keeps for its own
+   * views that the 1.2 model has no property for. The admin API writes them; OneRoster never sends
+   * them.
+   */
+  public List<Field> storedFields() {
+    List<Field> stored = new ArrayList<>(fields.values());
+    stored.addAll(internal);
+    return stored;
   }
 
   public Optional<Field> field(String name) {

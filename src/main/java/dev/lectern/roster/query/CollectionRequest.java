@@ -1,5 +1,6 @@
 package dev.lectern.roster.query;
 
+import dev.lectern.platform.http.WholeNumbers;
 import dev.lectern.roster.model.Field;
 import dev.lectern.roster.model.RosterType;
 import java.util.ArrayList;
@@ -100,12 +101,10 @@ public record CollectionRequest(
     if (value == null || value.isBlank()) {
       return fallback;
     }
-    long parsed;
-    try {
-      parsed = Long.parseLong(value.strip());
-    } catch (NumberFormatException e) {
-      throw new RosterQueryException("invaliddata", name + " must be a whole number");
-    }
+    long parsed =
+        WholeNumbers.parse(value.strip())
+            .orElseThrow(
+                () -> new RosterQueryException("invaliddata", name + " must be a whole number"));
     if (parsed < minimum) {
       throw new RosterQueryException("invaliddata", name + " must be at least " + minimum);
     }

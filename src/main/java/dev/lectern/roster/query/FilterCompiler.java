@@ -158,19 +158,41 @@ public final class FilterCompiler {
    */
   static Instant instant(String value, Predicate p) {
     try {
-      return OffsetDateTime.parse(value).toInstant();
+      OffsetDateTime dateTime = OffsetDateTime.parse(value);
+      requireFourDigitYear(dateTime.getYear(), value, p);
+      return dateTime.toInstant();
     } catch (DateTimeParseException notDateTime) {
       return date(value, p).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
   }
 
   private static LocalDate date(String value, Predicate p) {
+    LocalDate date;
     try {
-      return LocalDate.parse(value);
+      date = LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw invalid(
-          "'" + abbreviate(value) + "' is not a date (YYYY-MM-DD) or date-time for " + p.path());
+      throw notADate(value, p);
     }
+    requireFourDigitYear(date.getYear(), value, p);
+    return date;
+  }
+
+  /**
+   * Years 1 to 9999, as ISO 8601 writes them without a sign: PostgreSQL stores no later timestamp,
+   * and a larger year would wrap around when bound as a SQL date.
+   */
+  private static void requireFourDigitYear(int year, String value, Predicate p) {
+    if (year < 1 || year > 9999) {
+      throw notADate(value, p);
+    }
+  }
+
+  private static RosterQueryException notADate(String value, Predicate p) {
+    return invalid(
+        "'"
+            + abbreviate(value)
+            + "' is not a date (YYYY-MM-DD, years 0001-9999) or date-time for "
+            + p.path());
   }
 
   private static void requireNoSubPath(String rest, Predicate p, RosterType type) {

@@ -97,10 +97,15 @@ public class RosterQueryService {
     }
   }
 
-  /** Whether an object is in a view, for nested routes whose parent must exist. */
-  public boolean exists(RosterView view, String sourcedId) throws SQLException {
+  /**
+   * Whether an object is in a view and inside a boundary, for nested routes whose parent must be
+   * one the caller may see.
+   */
+  public boolean exists(RosterView view, String sourcedId, Optional<SqlFragment> boundary)
+      throws SQLException {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = prepare(connection, RosterSql.exists(view, sourcedId));
+        PreparedStatement statement =
+            prepare(connection, RosterSql.exists(view, sourcedId, boundary));
         ResultSet rows = statement.executeQuery()) {
       return rows.next();
     }

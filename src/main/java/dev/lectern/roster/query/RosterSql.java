@@ -97,14 +97,11 @@ public final class RosterSql {
         where.parameters());
   }
 
-  /** Whether a record is in a view. */
-  public static SqlFragment exists(RosterView view, String sourcedId) {
+  /** Whether a record is in a view and inside the caller's boundary. */
+  public static SqlFragment exists(
+      RosterView view, String sourcedId, Optional<SqlFragment> boundary) {
     SqlFragment where =
-        where(
-            view,
-            Optional.empty(),
-            Optional.empty(),
-            SqlFragment.of("t.sourced_id = ?", sourcedId));
+        where(view, boundary, Optional.empty(), SqlFragment.of("t.sourced_id = ?", sourcedId));
     return new SqlFragment(
         "SELECT 1 FROM " + view.type().table() + " t" + where.sql(), where.parameters());
   }

@@ -60,7 +60,7 @@ final class RosterRecordMapper {
         problem(required, "is required");
       }
     }
-    for (Field field : type.fields()) {
+    for (Field field : type.storedFields()) {
       if (isServerOwned(field) || !body.containsKey(field.name())) {
         if (!isServerOwned(field)) {
           columns.put(field.select(), null);

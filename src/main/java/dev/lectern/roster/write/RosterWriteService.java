@@ -2,6 +2,7 @@ package dev.lectern.roster.write;
 
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.error.ErrorBody.FieldProblem;
+import dev.lectern.platform.http.PathIds;
 import dev.lectern.roster.model.Field;
 import dev.lectern.roster.model.FieldKind;
 import dev.lectern.roster.model.RosterType;
@@ -142,7 +143,7 @@ public class RosterWriteService {
   private static List<FieldProblem> danglingReferences(
       Connection connection, RosterType type, RosterRecord record) throws SQLException {
     List<FieldProblem> problems = new ArrayList<>();
-    for (Field field : type.fields()) {
+    for (Field field : type.storedFields()) {
       Object value = record.columns().get(field.select());
       if (value == null || (field.kind() != FieldKind.REF && field.kind() != FieldKind.REF_ARRAY)) {
         continue;
@@ -207,6 +208,7 @@ public class RosterWriteService {
         return type;
       }
     }
-    throw new ApiException(404, "not_found", "No roster collection '" + plural + "'.");
+    throw new ApiException(
+        404, "not_found", "No roster collection '" + PathIds.shown(plural) + "'.");
   }
 }

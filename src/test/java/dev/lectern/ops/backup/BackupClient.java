@@ -3,6 +3,7 @@ package dev.lectern.ops.backup;
 import dev.lectern.testing.Eventually;
 import dev.lectern.testing.Http;
 import dev.lectern.testing.HttpResult;
+import dev.lectern.testing.JobStarts;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Set;
@@ -22,17 +23,22 @@ final class BackupClient {
     return http.get(path, token);
   }
 
+  HttpResult delete(String path) {
+    return http.send(http.request(path).header("Authorization", "Bearer " + token).DELETE());
+  }
+
   HttpResult post(String path, String json) {
     return http.postJson(path, json, token);
   }
 
+  /** The id of the job an answer started; fails unless it is shaped as every job start is. */
+  String started(HttpResult accepted) {
+    return JobStarts.accepted(accepted, http, token);
+  }
+
   /** Takes a backup and answers its finished job; fails unless it completed. */
   JsonObject backup() {
-    HttpResult accepted = post("/api/v1/admin/backups", "{}");
-    if (accepted.status() != 202) {
-      throw new AssertionError("backup refused: " + accepted);
-    }
-    JsonObject job = await(accepted.json().getString("job"));
+    JsonObject job = await(JobStarts.accepted(post("/api/v1/admin/backups", "{}"), http, token));
     if (!"completed".equals(job.getString("state"))) {
       throw new AssertionError("backup job did not complete: " + job);
     }
@@ -53,12 +59,11 @@ final class BackupClient {
 
   /** Runs a drill of {@code backupId} and answers the drill record once it ended. */
   JsonObject drill(String backupId) {
-    HttpResult accepted =
-        post("/api/v1/admin/backups/drills", "{\"backupId\":\"" + backupId + "\"}");
-    if (accepted.status() != 202) {
-      throw new AssertionError("drill refused: " + accepted);
-    }
-    String id = accepted.json().getString("id");
+    String id =
+        JobStarts.accepted(
+            post("/api/v1/admin/backups/drills", "{\"backupId\":\"" + backupId + "\"}"),
+            http,
+            token);
     await(id);
     return get("/api/v1/admin/backups/drills/" + id).json();
   }

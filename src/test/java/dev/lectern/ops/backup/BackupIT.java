@@ -1,19 +1,23 @@
 package dev.lectern.ops.backup;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.testing.Eventually;
 import dev.lectern.testing.Http;
 import dev.lectern.testing.HttpResult;
 import dev.lectern.testing.LecternServer;
 import dev.lectern.testing.Sql;
 import dev.lectern.testing.TestEnvironment;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -204,6 +208,39 @@ class BackupIT {
 
   @Test
   @Order(7)
+  void shouldIgnoreADamagedVerificationRecordAndListAnUnreadableArchiveWithItsReason()
+      throws Exception {
+    Path sidecar = backupDir.resolve(backupId + ".verify.json");
+    Files.write(sidecar, new byte[] {(byte) 0xC3, 0x28, '{', (byte) 0xFF});
+    HttpResult listed = backups.get("/api/v1/admin/backups");
+    assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+    assertThat(backups.get("/api/v1/admin/backups/" + backupId).json().get("verified"))
+        .as("a damaged record counts as never verified")
+        .isIn(null, JsonValue.NULL);
+    HttpResult verify = backups.post("/api/v1/admin/backups/" + backupId + "/verify", "{}");
+    assertThat(verify.status()).as(verify.toString()).isEqualTo(200);
+    assertThat(backups.get("/api/v1/admin/backups/" + backupId).json().getBoolean("verified"))
+        .isTrue();
+
+    String garbage = "lectern_20000101_000000";
+    Files.write(backupDir.resolve(garbage + ".lbk"), "not an archive".getBytes(UTF_8));
+    try {
+      HttpResult withGarbage = backups.get("/api/v1/admin/backups");
+      assertThat(withGarbage.status()).as(withGarbage.toString()).isEqualTo(200);
+      JsonObject unreadable = backups.get("/api/v1/admin/backups/" + garbage).json();
+      assertThat(unreadable.getString("problem", "")).isNotBlank();
+      Eventually.within(
+          Duration.ofSeconds(45),
+          () -> server.http().get("/api/v1/health").json().getString("status").equals("degraded"),
+          () -> server.http().get("/api/v1/health").toString());
+    } finally {
+      assertThat(backups.delete("/api/v1/admin/backups/" + garbage).status()).isEqualTo(204);
+    }
+    assertThat(server.http().get("/api/v1/health").json().getString("status")).isEqualTo("healthy");
+  }
+
+  @Test
+  @Order(8)
   void shouldAnswer404ForUnknownOrMalformedIds() {
     assertThat(backups.get("/api/v1/admin/backups/lectern_19990101_000000").status())
         .isEqualTo(404);
@@ -211,10 +248,27 @@ class BackupIT {
     assertThat(backups.get("/api/v1/admin/backups/..%2F..%2Fetc").status()).isBetween(400, 404);
     assertThat(backups.post("/api/v1/admin/backups/drills", "{\"backupId\":\"nope\"}").status())
         .isEqualTo(400);
+    for (String path :
+        new String[] {
+          "/api/v1/admin/backups/", "/api/v1/admin/jobs/", "/api/v1/admin/backups/drills/"
+        }) {
+      HttpResult echo = backups.get(path + "x".repeat(5000));
+      assertThat(echo.status()).as(path).isEqualTo(404);
+      assertThat(echo.body())
+          .as(path + " echoes at most 64 characters of the id")
+          .hasSizeLessThan(400);
+    }
   }
 
   @Test
   @Order(8)
+  void shouldNotShowTheServersFilesystemInTheListing() {
+    assertThat(backups.get("/api/v1/admin/backups").json()).doesNotContainKey("directory");
+    assertThat(backups.get("/api/v1/admin/backups").body()).doesNotContain(backupDir.toString());
+  }
+
+  @Test
+  @Order(9)
   void shouldKeepExactlyWhatTheRetentionPolicySaysAndAuditEachDeletion() throws Exception {
     // Twenty nightly backups, 2026-01-01 (a Thursday) to 2026-01-20, eleven old manual ones, and
     // an archive nobody can read, beside the manual backup taken above.

@@ -59,7 +59,7 @@ class PreMigrateBackupIT {
       HttpResult accepted =
           backups.post("/api/v1/admin/backups/" + id + "/restore", "{\"confirm\":\"" + id + "\"}");
       assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-      JsonObject job = backups.await(accepted.json().getString("job"));
+      JsonObject job = backups.await(backups.started(accepted));
       assertThat(job.getString("state")).as(job.toString()).isEqualTo("completed");
       assertThat(TableDigests.roster(dbUrl)).isEqualTo(before);
     }

@@ -132,7 +132,7 @@ class RestoreIT {
         backups.post(
             "/api/v1/admin/backups/" + backupId + "/restore", "{\"confirm\":\"" + backupId + "\"}");
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-    String jobId = accepted.json().getString("job");
+    String jobId = backups.started(accepted);
     Map<String, Integer> during = new HashMap<>();
     AtomicInteger readOnlySeen = new AtomicInteger();
     while (!Set.of("completed", "failed", "cancelled")
@@ -203,7 +203,7 @@ class RestoreIT {
         backups.post(
             "/api/v1/admin/backups/" + backupId + "/restore", "{\"confirm\":\"" + backupId + "\"}");
     assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-    return backups.await(accepted.json().getString("job"));
+    return backups.await(backups.started(accepted));
   }
 
   private static String mode() {

@@ -21,15 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Two replicas with the production defaults of every tier (and what sessions do without Redis) (the
- * test run raises them for the other tests), sharing the database and a Redis of this test's own,
- * which it stops and starts.
+ * Two replicas with the production defaults of every tier but {@code login-source} (and what
+ * sessions do without Redis) (the test run raises them for the other tests), sharing the database
+ * and a Redis of this test's own, which it stops and starts. The tests here fail more sign-ins from
+ * one address than {@code login-source} allows; LoginThrottleIT holds that tier.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RateLimitIT {
 
   private static final String[] TIERS = {
-    "AUTH", "PASSWORD_RESET", "READ", "WRITE", "UPLOAD", "ADMIN", "ANONYMOUS", "ONEROSTER"
+    "AUTH", "LOGIN", "PASSWORD_RESET", "READ", "WRITE", "UPLOAD", "ADMIN", "ANONYMOUS", "ONEROSTER"
   };
 
   private static PrivateRedis redis;
@@ -87,8 +88,21 @@ class RateLimitIT {
     assertThat(anonymous.header("RateLimit-Policy")).contains("\"anonymous\";q=60;w=60");
     HttpResult login = failedLogin(http, "nobody-" + UUID.randomUUID());
     assertThat(login.status()).isEqualTo(401);
-    assertThat(login.header("RateLimit-Policy")).contains("\"auth\";q=5;w=60");
+    assertThat(login.header("RateLimit-Policy")).contains("\"login\";q=5;w=60");
     assertThat(login.header("RateLimit")).hasValueSatisfying(v -> v.contains(";r=4;"));
+  }
+
+  @Test
+  @Order(1)
+  void shouldCountCacheInvalidationByQueryInTheAdminTierLikeItsSiblings() {
+    Http http = first.http();
+    HttpResult invalidate =
+        http.send(
+            http.request("/api/v1/cache?pattern=route-none-" + UUID.randomUUID())
+                .header("Authorization", "Bearer " + admin)
+                .DELETE());
+    assertThat(invalidate.status()).as(invalidate.toString()).isEqualTo(200);
+    assertThat(invalidate.header("RateLimit-Policy")).contains("\"admin\";q=100;w=60");
   }
 
   @Test

@@ -32,4 +32,30 @@ class PathShapesTest {
     assertThat(PathShapes.isAmbiguous("/api/v1/admin/users%")).isTrue();
     assertThat(PathShapes.isAmbiguous("/api/v1/admin/users%2")).isTrue();
   }
+
+  @Test
+  void shouldAcceptHostNamesAndAddressesWithAnOptionalPort() {
+    for (String host :
+        new String[] {
+          "localhost",
+          "localhost:9080",
+          "lectern.example.org",
+          "10.0.0.7:443",
+          "[::1]:9080",
+          "svc_lectern"
+        }) {
+      assertThat(PathShapes.isHost(host)).as(host).isTrue();
+    }
+    assertThat(PathShapes.isHost(null)).isTrue();
+  }
+
+  @Test
+  void shouldRefuseHostsFromWhichNoUrlCanBeBuilt() {
+    for (String host :
+        new String[] {
+          "evil.example/<x>", "a b", "host:port", "host:123456", "", "x@evil", "[zz]"
+        }) {
+      assertThat(PathShapes.isHost(host)).as(host).isFalse();
+    }
+  }
 }

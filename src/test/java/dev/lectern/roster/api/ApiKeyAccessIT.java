@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,38 +78,47 @@ class ApiKeyAccessIT {
             "enrollments", allowed(boundary.get("enrollments"), fixture.id("school-1")),
             "orgs", allowed(boundary.get("orgs"), fixture.id("school-1")),
             "courses", allowed(boundary.get("courses"), fixture.id("school-1")));
-    for (String school : new String[] {fixture.id("school-1"), fixture.id("school-2")}) {
-      for (String route :
-          new String[] {
-            "students",
-            "teachers",
-            "schools",
-            "classes/" + fixture.id("class-2") + "/students",
-            "classes/" + fixture.id("class-1") + "/teachers",
-            "courses/" + fixture.id("course-2") + "/classes",
-            "schools/" + school + "/classes",
-            "schools/" + school + "/courses",
-            "schools/" + school + "/enrollments",
-            "schools/" + school + "/students",
-            "schools/" + school + "/teachers",
-            "schools/" + school + "/classes/" + fixture.id("class-2") + "/enrollments",
-            "schools/" + school + "/classes/" + fixture.id("class-2") + "/students",
-            "terms/" + fixture.id("term-1") + "/classes",
-            "users/" + fixture.id("student-2") + "/classes",
-            "students/" + fixture.id("student-2") + "/classes",
-            "teachers/" + fixture.id("teacher-1") + "/classes"
-          }) {
-        HttpResult result = HTTP.get(BASE + route + "?limit=5000", token);
-        assertThat(result.status()).as(route).isIn(200, 404);
-        if (result.status() == 200) {
-          String envelope = result.json().keySet().iterator().next();
-          assertThat(ids(result, envelope)).as(route).isSubsetOf(allowedByEnvelope.get(envelope));
-        }
+    // Key bound to school-1: a nested route under a parent outside it answers 404 like an unknown
+    // parent; under a parent inside it, only rows inside it.
+    String one = fixture.id("school-1");
+    String two = fixture.id("school-2");
+    Map<String, Boolean> visible = new LinkedHashMap<>();
+    visible.put("students", true);
+    visible.put("teachers", true);
+    visible.put("schools", true);
+    visible.put("classes/" + fixture.id("class-2") + "/students", false);
+    visible.put("classes/" + fixture.id("class-1") + "/teachers", true);
+    visible.put("courses/" + fixture.id("course-2") + "/classes", false);
+    visible.put("courses/" + fixture.id("course-1") + "/classes", true);
+    for (String school : new String[] {one, two}) {
+      boolean mine = school.equals(one);
+      for (String nested :
+          new String[] {"classes", "courses", "enrollments", "students", "teachers"}) {
+        visible.put("schools/" + school + "/" + nested, mine);
+      }
+      visible.put("schools/" + school + "/classes/" + fixture.id("class-1") + "/students", mine);
+      visible.put(
+          "schools/" + school + "/classes/" + fixture.id("class-2") + "/enrollments", false);
+    }
+    visible.put("terms/" + fixture.id("term-1") + "/classes", true);
+    visible.put("users/" + fixture.id("student-2") + "/classes", false);
+    visible.put("students/" + fixture.id("student-2") + "/classes", false);
+    visible.put("students/" + fixture.id("student-1") + "/classes", true);
+    visible.put("teachers/" + fixture.id("teacher-1") + "/classes", true);
+    for (var route : visible.entrySet()) {
+      HttpResult result = HTTP.get(BASE + route.getKey() + "?limit=5000", token);
+      assertThat(result.status())
+          .as(route.getKey() + " " + result)
+          .isEqualTo(route.getValue() ? 200 : 404);
+      if (route.getValue()) {
+        String envelope = result.json().keySet().iterator().next();
+        assertThat(ids(result, envelope))
+            .as(route.getKey())
+            .isSubsetOf(allowedByEnvelope.get(envelope));
+      } else {
+        assertImsx(result, 404, "unknownobject");
       }
     }
-    Set<String> students =
-        ids(HTTP.get(BASE + "schools/" + fixture.id("school-2") + "/students", token), "users");
-    assertThat(students).isEmpty();
     HttpResult hostile =
         HTTP.get(
             BASE + "users?filter=" + OneRosterIT.encode("sourcedId~'' OR sourcedId!=''"), token);

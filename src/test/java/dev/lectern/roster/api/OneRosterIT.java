@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,67 +28,85 @@ class OneRosterIT {
     token = HTTP.adminToken();
   }
 
+  /** Every OneRoster 1.2 rostering operation on the fixture, as path and envelope key. */
+  static Map<String, String> operations() {
+    return Map.ofEntries(
+        Map.entry("academicSessions", "academicSessions"),
+        Map.entry("academicSessions/" + id("term-1"), "academicSession"),
+        Map.entry("classes", "classes"),
+        Map.entry("classes/" + id("class-1"), "class"),
+        Map.entry("classes/" + id("class-1") + "/students", "users"),
+        Map.entry("classes/" + id("class-1") + "/teachers", "users"),
+        Map.entry("courses", "courses"),
+        Map.entry("courses/" + id("course-1"), "course"),
+        Map.entry("courses/" + id("course-1") + "/classes", "classes"),
+        Map.entry("demographics", "demographics"),
+        Map.entry("demographics/" + id("student-1"), "demographics"),
+        Map.entry("enrollments", "enrollments"),
+        Map.entry("enrollments/" + id("enr-1"), "enrollment"),
+        Map.entry("gradingPeriods", "academicSessions"),
+        Map.entry("gradingPeriods/" + id("gp-1"), "academicSession"),
+        Map.entry("orgs", "orgs"),
+        Map.entry("orgs/" + id("district"), "org"),
+        Map.entry("schools", "orgs"),
+        Map.entry("schools/" + id("school-1"), "org"),
+        Map.entry("schools/" + id("school-1") + "/classes", "classes"),
+        Map.entry("schools/" + id("school-1") + "/courses", "courses"),
+        Map.entry("schools/" + id("school-1") + "/enrollments", "enrollments"),
+        Map.entry("schools/" + id("school-1") + "/students", "users"),
+        Map.entry("schools/" + id("school-1") + "/teachers", "users"),
+        Map.entry("schools/" + id("school-1") + "/terms", "academicSessions"),
+        Map.entry(
+            "schools/" + id("school-1") + "/classes/" + id("class-1") + "/enrollments",
+            "enrollments"),
+        Map.entry("schools/" + id("school-1") + "/classes/" + id("class-1") + "/students", "users"),
+        Map.entry("schools/" + id("school-1") + "/classes/" + id("class-1") + "/teachers", "users"),
+        Map.entry("students", "users"),
+        Map.entry("students/" + id("student-1"), "user"),
+        Map.entry("students/" + id("student-1") + "/classes", "classes"),
+        Map.entry("teachers", "users"),
+        Map.entry("teachers/" + id("teacher-1"), "user"),
+        Map.entry("teachers/" + id("teacher-1") + "/classes", "classes"),
+        Map.entry("terms", "academicSessions"),
+        Map.entry("terms/" + id("term-1"), "academicSession"),
+        Map.entry("terms/" + id("term-1") + "/classes", "classes"),
+        Map.entry("terms/" + id("term-1") + "/gradingPeriods", "academicSessions"),
+        Map.entry("users", "users"),
+        Map.entry("users/" + id("teacher-1"), "user"),
+        Map.entry("users/" + id("student-1") + "/classes", "classes"));
+  }
+
   @Test
   void shouldAnswerEveryOperationWithItsEnvelope() {
-    Map<String, String> operations =
-        Map.ofEntries(
-            Map.entry("academicSessions", "academicSessions"),
-            Map.entry("academicSessions/" + id("term-1"), "academicSession"),
-            Map.entry("classes", "classes"),
-            Map.entry("classes/" + id("class-1"), "class"),
-            Map.entry("classes/" + id("class-1") + "/students", "users"),
-            Map.entry("classes/" + id("class-1") + "/teachers", "users"),
-            Map.entry("courses", "courses"),
-            Map.entry("courses/" + id("course-1"), "course"),
-            Map.entry("courses/" + id("course-1") + "/classes", "classes"),
-            Map.entry("demographics", "demographics"),
-            Map.entry("demographics/" + id("student-1"), "demographics"),
-            Map.entry("enrollments", "enrollments"),
-            Map.entry("enrollments/" + id("enr-1"), "enrollment"),
-            Map.entry("gradingPeriods", "academicSessions"),
-            Map.entry("gradingPeriods/" + id("gp-1"), "academicSession"),
-            Map.entry("orgs", "orgs"),
-            Map.entry("orgs/" + id("district"), "org"),
-            Map.entry("schools", "orgs"),
-            Map.entry("schools/" + id("school-1"), "org"),
-            Map.entry("schools/" + id("school-1") + "/classes", "classes"),
-            Map.entry("schools/" + id("school-1") + "/courses", "courses"),
-            Map.entry("schools/" + id("school-1") + "/enrollments", "enrollments"),
-            Map.entry("schools/" + id("school-1") + "/students", "users"),
-            Map.entry("schools/" + id("school-1") + "/teachers", "users"),
-            Map.entry("schools/" + id("school-1") + "/terms", "academicSessions"),
-            Map.entry(
-                "schools/" + id("school-1") + "/classes/" + id("class-1") + "/enrollments",
-                "enrollments"),
-            Map.entry(
-                "schools/" + id("school-1") + "/classes/" + id("class-1") + "/students", "users"),
-            Map.entry(
-                "schools/" + id("school-1") + "/classes/" + id("class-1") + "/teachers", "users"),
-            Map.entry("students", "users"),
-            Map.entry("students/" + id("student-1"), "user"),
-            Map.entry("students/" + id("student-1") + "/classes", "classes"),
-            Map.entry("teachers", "users"),
-            Map.entry("teachers/" + id("teacher-1"), "user"),
-            Map.entry("teachers/" + id("teacher-1") + "/classes", "classes"),
-            Map.entry("terms", "academicSessions"),
-            Map.entry("terms/" + id("term-1"), "academicSession"),
-            Map.entry("terms/" + id("term-1") + "/classes", "classes"),
-            Map.entry("terms/" + id("term-1") + "/gradingPeriods", "academicSessions"),
-            Map.entry("users", "users"),
-            Map.entry("users/" + id("teacher-1"), "user"),
-            Map.entry("users/" + id("student-1") + "/classes", "classes"));
-    operations.forEach(
-        (path, envelope) -> {
-          HttpResult result = get(path);
-          assertThat(result.status()).as(path + " " + result).isEqualTo(200);
-          JsonObject body = result.json();
-          assertThat(body.keySet()).as(path).containsExactly(envelope);
-          if (body.get(envelope).getValueType() == JsonValue.ValueType.ARRAY) {
-            assertThat(result.header("X-Total-Count")).as(path).isPresent();
-            assertThat(result.header("Link").orElse("")).as(path).contains("rel=\"first\"");
-            assertThat(body.getJsonArray(envelope)).as(path).isNotEmpty();
-          }
-        });
+    operations()
+        .forEach(
+            (path, envelope) -> {
+              HttpResult result = get(path);
+              assertThat(result.status()).as(path + " " + result).isEqualTo(200);
+              JsonObject body = result.json();
+              assertThat(body.keySet()).as(path).containsExactly(envelope);
+              if (body.get(envelope).getValueType() == JsonValue.ValueType.ARRAY) {
+                assertThat(result.header("X-Total-Count")).as(path).isPresent();
+                assertThat(result.header("Link").orElse("")).as(path).contains("rel=\"first\"");
+                assertThat(body.getJsonArray(envelope)).as(path).isNotEmpty();
+              }
+            });
+  }
+
+  @Test
+  void shouldAnswerEveryOperationInTheOnePointTwoModelAndNothingElse() {
+    OneRosterSchema schema = OneRosterSchema.load();
+    SoftAssertions soft = new SoftAssertions();
+    operations()
+        .forEach(
+            (path, envelope) -> {
+              HttpResult result = get(path);
+              soft.assertThat(schema.problems(result.body(), envelope)).as(path).isEmpty();
+            });
+    soft.assertThat(schema.problems(get("users/no-such-user").body(), "imsxStatus"))
+        .as("an error")
+        .isEmpty();
+    soft.assertAll();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.lectern.roster.imports;
 import dev.lectern.testing.Eventually;
 import dev.lectern.testing.Http;
 import dev.lectern.testing.HttpResult;
+import dev.lectern.testing.JobStarts;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -29,11 +30,7 @@ final class ImportClient {
 
   /** Uploads and answers the job id; fails unless the upload is accepted. */
   String submit(byte[] zip) {
-    HttpResult result = upload(zip);
-    if (result.status() != 202) {
-      throw new AssertionError("upload refused: " + result);
-    }
-    return result.json().getString("id");
+    return JobStarts.accepted(upload(zip), http, token);
   }
 
   JsonObject job(String id) {

@@ -65,4 +65,29 @@ class FilterCompilerTest {
             () -> FilterCompiler.compile(FilterParser.parse("enabledUser>'true'"), RosterType.USER))
         .isInstanceOf(RosterQueryException.class);
   }
+
+  @Test
+  void shouldRefuseDatesOutsideYearsOneToNineThousandNineHundredNinetyNine() {
+    for (String filter :
+        new String[] {
+          "dateLastModified>'+294277-01-01T00:00:00Z'",
+          "dateLastModified>'+999999999-12-31'",
+          "dateLastModified<'-4713-01-01'",
+          "dateLastModified<'0000-01-01T00:00:00Z'",
+          "birthDate<'-4713-01-01'",
+          "birthDate>'+999999999-01-01'",
+          "birthDate>'10000-01-01'"
+        }) {
+      RosterType type = filter.startsWith("birthDate") ? RosterType.DEMOGRAPHICS : RosterType.USER;
+      assertThatThrownBy(() -> FilterCompiler.compile(FilterParser.parse(filter), type))
+          .as(filter)
+          .isInstanceOfSatisfying(
+              RosterQueryException.class, e -> assertThat(e.codeMinor()).isEqualTo("invaliddata"));
+    }
+    assertThat(
+            FilterCompiler.compile(
+                    FilterParser.parse("dateLastModified>'9999-12-31T23:59:59Z'"), RosterType.USER)
+                .parameters())
+        .hasSize(1);
+  }
 }

@@ -1,0 +1,153 @@
+package dev.lectern.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lectern.testing.Http;
+import dev.lectern.testing.HttpResult;
+import dev.lectern.testing.PrivateLectern;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Bad input on every route never gives a 5xx: bodies empty, malformed, 10,000 levels deep, larger
+ * than any request needs or of the wrong type, sent by an admin (who gets furthest into each
+ * route); headers naming another host or scheme, as a client behind no proxy could send them.
+ * Bodies are never valid requests, so nothing they reach changes anything.
+ */
+@ExtendWith(PrivateLectern.class)
+class HostileInputIT {
+
+  private static final int DEPTH = 10_000;
+
+  /**
+   * Operations for which no body, or any JSON object, is a whole request (lock down now; drill the
+   * newest backup): they get every mutation but those two, which would do their work.
+   */
+  private static final Set<String> ANY_OBJECT_IS_A_REQUEST =
+      Set.of("POST /api/v1/admin/auth/lockdown", "POST /api/v1/admin/backups/drills");
+
+  private static final Set<String> VALID_FOR_THEM = Set.of("empty", "deep objects");
+
+  private static Http http;
+  private static RouteCaller admin;
+  private static List<RouteOperation> operations;
+
+  @BeforeAll
+  static void routes() {
+    RouteFixture.Routes routes = RouteFixture.routes();
+    http = routes.http();
+    operations = routes.operations();
+    admin =
+        routes.callers().signIn().stream()
+            .filter(c -> c.name().equals("admin"))
+            .findFirst()
+            .orElseThrow();
+  }
+
+  @Test
+  void shouldNeverAnswer5xxToAMutatedBody() {
+    Map<String, String> bodies = new LinkedHashMap<>();
+    bodies.put("empty", "");
+    bodies.put("malformed", "{\"a\":");
+    bodies.put("deep arrays", "[".repeat(DEPTH) + "]".repeat(DEPTH));
+    bodies.put("deep objects", "{\"a\":".repeat(DEPTH) + "1" + "}".repeat(DEPTH));
+    bodies.put("oversized", "{\"username\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}");
+    bodies.put("array", "[]");
+    bodies.put("string", "\"text\"");
+    bodies.put("number", "42");
+    bodies.put("boolean", "true");
+    SoftAssertions soft = new SoftAssertions();
+    for (RouteOperation operation : operations) {
+      if (!operation.readsJson()) {
+        continue;
+      }
+      bodies.forEach(
+          (name, body) -> {
+            if (VALID_FOR_THEM.contains(name)
+                && ANY_OBJECT_IS_A_REQUEST.contains(operation.toString())) {
+              return;
+            }
+            HttpResult result = operation.send(http, operation.samplePath(), admin, body);
+            soft.assertThat(result.status())
+                .as(operation + " with a " + name + " body -> " + abbreviate(result.toString()))
+                .isLessThan(500);
+          });
+    }
+    soft.assertAll();
+  }
+
+  @Test
+  void shouldNeverAnswer5xxToHostsAndForwardedHeadersFromAClient() {
+    String self = http.baseUrl().replaceFirst("^https?://", "");
+    List<Map<String, String>> headerSets =
+        List.of(
+            Map.of("Host", "evil.example/<x>"),
+            Map.of("Host", "evil.example:99999"),
+            Map.of(
+                "Host", self,
+                "X-Forwarded-Host", "evil.example/<x>",
+                "X-Forwarded-Proto", "gopher",
+                "X-Forwarded-For", "not-an-address",
+                "Forwarded", "for=\"[bad\";proto=gopher;host=\"evil.example/<x>\""),
+            Map.of(
+                "Host", self,
+                "$WSSC", "gopher",
+                "$WSSN", "evil.example/<x>",
+                "$WSSP", "not-a-port",
+                "$WSRA", "not-an-address",
+                "$WSIS", "true"));
+    SoftAssertions soft = new SoftAssertions();
+    for (RouteOperation operation : operations) {
+      if (!operation.method().equals("GET")) {
+        continue;
+      }
+      for (Map<String, String> headers : headerSets) {
+        Map<String, String> request = new LinkedHashMap<>(headers);
+        request.put("Authorization", "Bearer " + admin.token());
+        int status = RawHttp.status(http.baseUrl(), "GET", operation.samplePath(), request);
+        soft.assertThat(status).as(operation + " with " + headers).isLessThan(500);
+      }
+    }
+    soft.assertAll();
+  }
+
+  @Test
+  void shouldNeverTakeSchemeHostOrClientAddressFromLibertysPrivateHeaders() {
+    HttpResult page =
+        http.send(
+            http.request("/ims/oneroster/rostering/v1p2/orgs?limit=1")
+                .header("Authorization", "Bearer " + admin.token())
+                .header("$WSSC", "https")
+                .header("$WSSN", "evil.example")
+                .header("$WSSP", "8443")
+                .header("$WSIS", "true")
+                .GET());
+    assertThat(page.status()).as(page.toString()).isEqualTo(200);
+    assertThat(page.header("Link"))
+        .hasValueSatisfying(
+            link -> assertThat(link).doesNotContain("evil.example").startsWith("<http://"));
+    assertThat(page.body()).doesNotContain("evil.example");
+  }
+
+  @Test
+  void shouldRefuseAFiftyMegabyteSignInBeforeReadingIt() {
+    // No body follows the headers: a server that waited to read it would time out instead.
+    int status =
+        RawHttp.status(
+            http.baseUrl(),
+            "POST",
+            "/api/v1/auth/login",
+            Map.of("Content-Type", "application/json", "Content-Length", "52428800"));
+    assertThat(status).isEqualTo(413);
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+  }
+}
