@@ -34,11 +34,12 @@ public class BenchReadResource {
 
   @Inject RosterQueryService queries;
   @Context HttpServletRequest request;
+  @Inject BaseUrls baseUrls;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public byte[] user(@PathParam("sourcedId") String sourcedId) throws SQLException {
-    String base = BaseUrls.of(request) + "ims/oneroster/rostering/v1p2/";
+    String base = baseUrls.of(request) + "ims/oneroster/rostering/v1p2/";
     return queries
         .single(
             RosterView.all(RosterType.USER),

@@ -32,10 +32,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +54,7 @@ public class AccountAdminResource {
   @Inject AccountService accounts;
   @Inject PasswordResetService resets;
   @Inject HttpServletRequest servletRequest;
+  @Inject BaseUrls baseUrls;
   @Inject AuditService audit;
 
   /** A new account; roles are claim names such as {@code operator}. */
@@ -88,13 +88,14 @@ public class AccountAdminResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(@NotNull @Valid NewAccount request, @Context UriInfo uri) {
+  public Response create(@NotNull @Valid NewAccount request) {
     PlatformAccount created =
         accounts.create(
             request.username(), request.email(), request.password(), roles(request.roles()));
     audit.record(
         "account.create", created.username() + " " + request.roles(), AuditOutcome.SUCCESS);
-    return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+    return Response.created(
+            URI.create(baseUrls.of(servletRequest) + "api/v1/admin/users/" + created.id()))
         .entity(AccountView.of(created))
         .build();
   }
@@ -137,7 +138,7 @@ public class AccountAdminResource {
     resets.endSessions(accountId);
     boolean mailed =
         resets.mailTokenTo(
-            accountId, BaseUrls.of(servletRequest) + "api/v1/auth/password-reset/confirm");
+            accountId, baseUrls.of(servletRequest) + "api/v1/auth/password-reset/confirm");
     audit.record("account.password_reset", account.username(), AuditOutcome.SUCCESS);
     return Response.accepted(Map.of("passwordInvalidated", true, "mailed", mailed)).build();
   }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 
 /**
  * Whether an account's access token still stands: the account exists, is enabled, and has revoked
@@ -17,12 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class AccountTokens {
 
+  private static final Logger LOG = Logger.getLogger(AccountTokens.class.getName());
   private static final long RECHECK_NANOS = 1_000_000_000L;
 
   /** What decides a token's fate, as last read. */
   public record Standing(boolean enabled, Optional<Instant> revokedAt) {
 
     static final Standing GONE = new Standing(false, Optional.empty());
+    static final Standing UNKNOWN = new Standing(true, Optional.empty());
 
     /**
      * Token times have whole seconds, so a token from the very second of the revocation is still
@@ -40,11 +43,23 @@ public class AccountTokens {
 
   private final Map<String, Cached> standings = new ConcurrentHashMap<>();
 
+  /**
+   * While the database cannot be read, the last standing read stands (an account never read admits
+   * its validly signed token): an outage degrades revocation to the token's own expiry, it does not
+   * lock every administrator out of the operations that still work.
+   */
   public boolean stands(String username, long issuedAtSeconds) {
     long now = System.nanoTime();
     Cached cached = standings.get(username);
     if (cached == null || now - cached.loadedAtNanos() >= RECHECK_NANOS) {
-      cached = new Cached(self.load(username), now);
+      Standing standing;
+      try {
+        standing = self.load(username);
+      } catch (RuntimeException unreadable) {
+        LOG.fine(() -> "Account standing not read, the last one stands: " + unreadable);
+        standing = cached == null ? Standing.UNKNOWN : cached.standing();
+      }
+      cached = new Cached(standing, now);
       standings.put(username, cached);
     }
     return cached.standing().admits(issuedAtSeconds);

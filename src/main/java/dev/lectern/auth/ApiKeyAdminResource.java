@@ -9,9 +9,11 @@ import dev.lectern.control.policy.RateTier;
 import dev.lectern.ops.audit.AuditOutcome;
 import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.http.BaseUrls;
 import dev.lectern.platform.http.PathIds;
 import dev.lectern.platform.migration.NeedsSchema;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -24,10 +26,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +42,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyAdminResource {
 
+  @Inject HttpServletRequest servletRequest;
+  @Inject BaseUrls baseUrls;
   @Inject ApiKeyService apiKeys;
   @Inject AuditService audit;
 
@@ -84,7 +87,7 @@ public class ApiKeyAdminResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(@NotNull @Valid NewApiKey request, @Context UriInfo uri) {
+  public Response create(@NotNull @Valid NewApiKey request) {
     ApiKeyService.IssuedKey issued =
         apiKeys.create(
             request.name(),
@@ -92,7 +95,8 @@ public class ApiKeyAdminResource {
             request.orgs() == null ? List.of() : request.orgs(),
             request.expiresAt());
     audit.record("apikey.create", issued.key().clientId(), AuditOutcome.SUCCESS);
-    return Response.created(uri.getAbsolutePathBuilder().path(issued.key().id().toString()).build())
+    return Response.created(
+            URI.create(baseUrls.of(servletRequest) + "api/v1/admin/api-keys/" + issued.key().id()))
         .entity(view(issued))
         .build();
   }

@@ -45,6 +45,7 @@ public class PasswordResetResource {
   @Inject ClientAddress clientAddress;
   @Inject AuditService audit;
   @Context HttpServletRequest servletRequest;
+  @Inject BaseUrls baseUrls;
 
   /** The username or email of the account. */
   public record ResetRequest(@NotBlank @Size(max = 254) String username) {}
@@ -77,6 +78,6 @@ public class PasswordResetResource {
   }
 
   private String confirmUrl() {
-    return BaseUrls.of(servletRequest) + "api/v1/auth/password-reset/confirm";
+    return baseUrls.of(servletRequest) + "api/v1/auth/password-reset/confirm";
   }
 }

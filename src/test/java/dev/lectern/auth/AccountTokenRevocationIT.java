@@ -6,7 +6,6 @@ import dev.lectern.testing.Eventually;
 import dev.lectern.testing.Http;
 import dev.lectern.testing.HttpResult;
 import dev.lectern.testing.PrivateLectern;
-import jakarta.json.Json;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.UUID;
@@ -85,22 +84,12 @@ class AccountTokenRevocationIT {
   /** A new account and a token issued in an earlier second than anything the test does next. */
   private static Account create(String role) throws InterruptedException {
     String username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResult created =
-        http.postJson(
-            "/api/v1/admin/users",
-            Json.createObjectBuilder()
-                .add("username", username)
-                .add("password", PASSWORD)
-                .add("roles", Json.createArrayBuilder().add(role))
-                .build()
-                .toString(),
-            admin);
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String id = http.createAccount(admin, username, role, PASSWORD);
     String token = http.login(username, PASSWORD);
     assertThat(http.get("/api/v1/admin/users", token).status()).isEqualTo(200);
     // Token times have whole seconds; a revocation in the token's own second spares it.
     Thread.sleep(1100);
-    return new Account(created.json().getString("id"), username, token);
+    return new Account(id, username, token);
   }
 
   private static String idOf(String username) {

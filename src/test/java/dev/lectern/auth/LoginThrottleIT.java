@@ -111,18 +111,7 @@ class LoginThrottleIT {
 
   private static String account() {
     String username = "throttled-" + UUID.randomUUID().toString().substring(0, 8);
-    HttpResult created =
-        http.postJson(
-            "/api/v1/admin/users",
-            jakarta.json.Json.createObjectBuilder()
-                .add("username", username)
-                .add("email", username + "@example.test")
-                .add("password", PASSWORD)
-                .add("roles", jakarta.json.Json.createArrayBuilder().add("operator"))
-                .build()
-                .toString(),
-            admin);
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    http.createAccount(admin, username, "operator", PASSWORD);
     return username;
   }
 

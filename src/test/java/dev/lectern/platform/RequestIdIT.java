@@ -61,11 +61,7 @@ class RequestIdIT {
                 java.net.http.HttpRequest.BodyPublishers.ofString(
                     dev.lectern.testing.Json.object("username", "nobody-" + id, "password", "x")
                         .toString())));
-    Path messages =
-        TestEnvironment.libertyDir()
-            .resolve("usr/servers")
-            .resolve(TestEnvironment.serverName())
-            .resolve("logs/messages.log");
+    Path messages = messagesLog();
     Eventually.within(
         Duration.ofSeconds(10),
         () ->
@@ -89,11 +85,7 @@ class RequestIdIT {
     String token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJub2JvZHkifQ.c2lnbmF0dXJl";
     http.send(
         http.request("/api/v1/health?access_token=" + token).header("X-Request-ID", id).GET());
-    Path messages =
-        TestEnvironment.libertyDir()
-            .resolve("usr/servers")
-            .resolve(TestEnvironment.serverName())
-            .resolve("logs/messages.log");
+    Path messages = messagesLog();
     Eventually.within(
         Duration.ofSeconds(10),
         () ->
@@ -105,6 +97,13 @@ class RequestIdIT {
                             && l.contains("\"ibm_uriPath\"")),
         () -> "no access log line with " + id);
     assertThat(lines(messages).filter(l -> l.contains(id))).noneMatch(l -> l.contains(token));
+  }
+
+  private static Path messagesLog() {
+    return TestEnvironment.libertyDir()
+        .resolve("usr/servers")
+        .resolve(TestEnvironment.serverName())
+        .resolve("logs/messages.log");
   }
 
   private static java.util.stream.Stream<String> lines(Path file) {

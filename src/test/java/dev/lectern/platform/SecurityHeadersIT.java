@@ -29,6 +29,18 @@ class SecurityHeadersIT {
   }
 
   @Test
+  void shouldSendTheBasicSecurityHeadersOnLibertysOwnEndpointsAndErrorPages() {
+    for (String path :
+        new String[] {"/metrics", "/openapi", "/health/ready", "/health/live", "/a%2Fb"}) {
+      HttpResult result = http.get(path);
+      assertThat(result.header("X-Content-Type-Options")).as(path).contains("nosniff");
+      assertThat(result.header("X-Frame-Options")).as(path).contains("DENY");
+      assertThat(result.header("Referrer-Policy")).as(path).contains("no-referrer");
+      assertThat(result.header("$WSEP")).as(path).isEmpty();
+    }
+  }
+
+  @Test
   void shouldSendHstsOverHttps() throws Exception {
     javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
     trustAll.init(

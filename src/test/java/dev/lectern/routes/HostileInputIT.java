@@ -36,12 +36,14 @@ class HostileInputIT {
 
   private static Http http;
   private static RouteCaller admin;
+  private static String publicUrl;
   private static List<RouteOperation> operations;
 
   @BeforeAll
   static void routes() {
     RouteFixture.Routes routes = RouteFixture.routes();
     http = routes.http();
+    publicUrl = PrivateLectern.instance().publicUrl();
     operations = routes.operations();
     admin =
         routes.callers().signIn().stream()
@@ -131,8 +133,65 @@ class HostileInputIT {
     assertThat(page.status()).as(page.toString()).isEqualTo(200);
     assertThat(page.header("Link"))
         .hasValueSatisfying(
-            link -> assertThat(link).doesNotContain("evil.example").startsWith("<http://"));
+            link -> assertThat(link).doesNotContain("evil.example").startsWith("<" + publicUrl));
     assertThat(page.body()).doesNotContain("evil.example");
+  }
+
+  @Test
+  void shouldBuildEveryLinkOnThePublicUrlWhateverHostAClientNames() {
+    String self = http.baseUrl().replaceFirst("^https?://", "");
+    int port = Integer.parseInt(self.substring(self.lastIndexOf(':') + 1));
+    for (String host : List.of("evil.example", "evil.example:" + port, self)) {
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("Host", host);
+      headers.put("X-Forwarded-Host", "evil.example");
+      headers.put("X-Forwarded-Proto", "http");
+      headers.put("Authorization", "Bearer " + admin.token());
+      String discovery =
+          RawHttp.exchange(
+              http.baseUrl(),
+              "GET",
+              "/ims/oneroster/rostering/v1p2/discovery/onerosterv1p2rostersservice_openapi3_v1p0.json",
+              headers);
+      assertThat(discovery).as(host).doesNotContain("evil.example");
+      assertThat(discovery)
+          .as(host)
+          .contains("\"url\":\"" + publicUrl + "ims/oneroster/rostering/v1p2/\"")
+          .contains("\"tokenUrl\":\"" + publicUrl + "oauth/token\"");
+      String page =
+          RawHttp.exchange(
+              http.baseUrl(), "GET", "/ims/oneroster/rostering/v1p2/orgs?limit=1", headers);
+      assertThat(page).as(host).doesNotContain("evil.example").contains("<" + publicUrl + "ims/");
+    }
+  }
+
+  @Test
+  void shouldRefuseNumbersAndTimesNoClientMeansWith400() {
+    Map<String, String> refused = new LinkedHashMap<>();
+    refused.put("/api/v1/admin/audit-logs?offset=99999999999", "invalid_parameter");
+    refused.put("/api/v1/admin/users?limit=%D9%A1%D9%A2", "invalid_parameter");
+    refused.put("/api/v1/admin/jobs?since=%2B294277-01-01T00:00:00Z", "invalid_parameter");
+    refused.put("/api/v1/admin/audit-logs?until=-4713-01-01T00:00:00Z", "invalid_parameter");
+    String users = "/ims/oneroster/rostering/v1p2/users?";
+    refused.put(users + "limit=%D9%A1%D9%A2", "invaliddata");
+    refused.put(
+        users + "filter=" + encode("dateLastModified>'+294277-01-01T00:00:00Z'"), "invaliddata");
+    refused.put(users + "filter=" + encode("dateLastModified>'+999999999-01-01'"), "invaliddata");
+    refused.put(
+        "/ims/oneroster/rostering/v1p2/demographics?filter=" + encode("birthDate<'-4713-01-01'"),
+        "invaliddata");
+    SoftAssertions soft = new SoftAssertions();
+    refused.forEach(
+        (path, code) -> {
+          HttpResult result = http.get(path, admin.token());
+          soft.assertThat(result.status()).as(path + " -> " + result).isEqualTo(400);
+          soft.assertThat(result.body()).as(path).contains(code);
+        });
+    soft.assertAll();
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test

@@ -19,6 +19,38 @@ final class RawHttp {
   private RawHttp() {}
 
   static int status(String baseUrl, String method, String path, Map<String, String> headers) {
+    return Integer.parseInt(
+        send(baseUrl, method, path, headers, RawHttp::statusLine).split(" ")[1]);
+  }
+
+  /** The whole response, status line, headers and body, as text. */
+  static String exchange(String baseUrl, String method, String path, Map<String, String> headers) {
+    return send(
+        baseUrl,
+        method,
+        path,
+        headers,
+        in -> new String(in.readAllBytes(), StandardCharsets.UTF_8));
+  }
+
+  /** The first line only: the server may keep the connection open for a body never sent. */
+  private static String statusLine(InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+      line.append((char) c);
+    }
+    if (line.indexOf(" ") < 0) {
+      throw new IOException("no status line: " + line);
+    }
+    return line.toString();
+  }
+
+  private interface Reader {
+    String read(InputStream in) throws IOException;
+  }
+
+  private static String send(
+      String baseUrl, String method, String path, Map<String, String> headers, Reader reader) {
     URI base = URI.create(baseUrl);
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(30_000);
@@ -32,16 +64,7 @@ final class RawHttp {
       OutputStream out = socket.getOutputStream();
       out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
-      InputStream in = socket.getInputStream();
-      StringBuilder statusLine = new StringBuilder();
-      for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
-        statusLine.append((char) c);
-      }
-      String[] parts = statusLine.toString().split(" ");
-      if (parts.length < 2) {
-        throw new AssertionError("no status line for " + method + " " + path + ": " + statusLine);
-      }
-      return Integer.parseInt(parts[1]);
+      return reader.read(socket.getInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

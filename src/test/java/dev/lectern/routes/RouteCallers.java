@@ -36,7 +36,7 @@ final class RouteCallers {
   static RouteCallers create(Http http, String schoolId) {
     String admin = http.adminToken();
     for (String role : ROLES) {
-      createAccount(http, admin, "route-" + role, role);
+      http.createAccount(admin, "route-" + role, role, PASSWORD);
     }
     return new RouteCallers(
         http,
@@ -59,21 +59,6 @@ final class RouteCallers {
     callers.add(new RouteCaller("admin", http.adminToken(), Set.of("account", "admin")));
     callers.addAll(clients);
     return callers;
-  }
-
-  private static void createAccount(Http http, String admin, String username, String role) {
-    HttpResult created =
-        http.postJson(
-            "/api/v1/admin/users",
-            Json.createObjectBuilder()
-                .add("username", username)
-                .add("email", username + "@example.test")
-                .add("password", PASSWORD)
-                .add("roles", Json.createArrayBuilder().add(role))
-                .build()
-                .toString(),
-            admin);
-    assertThat(created.status()).as(created.toString()).isEqualTo(201);
   }
 
   private static String clientToken(Http http, String admin, String org) {

@@ -94,6 +94,28 @@ public final class Http {
     return body.getString("accessToken");
   }
 
+  /**
+   * Creates a platform account with one role (its email {@code <username>@example.test}) and
+   * answers its id; fails the test unless it is created.
+   */
+  public String createAccount(String adminToken, String username, String role, String password) {
+    HttpResult created =
+        postJson(
+            "/api/v1/admin/users",
+            jakarta.json.Json.createObjectBuilder()
+                .add("username", username)
+                .add("email", username + "@example.test")
+                .add("password", password)
+                .add("roles", jakarta.json.Json.createArrayBuilder().add(role))
+                .build()
+                .toString(),
+            adminToken);
+    if (created.status() != 201) {
+      throw new AssertionError("account " + username + " not created: " + created);
+    }
+    return created.json().getString("id");
+  }
+
   /** A token for the first admin created from LECTERN_ADMIN_PASSWORD. */
   public String adminToken() {
     return login("admin", TestEnvironment.adminPassword());

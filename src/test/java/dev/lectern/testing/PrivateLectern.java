@@ -15,7 +15,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class PrivateLectern implements BeforeAllCallback {
 
   /** What the tests reach: the server's client, its database and the fixture's ids. */
-  public record Instance(Http http, String databaseUrl, RosterFixture fixture) {}
+  public record Instance(Http http, String databaseUrl, RosterFixture fixture, String publicUrl) {}
+
+  /** Where this server says clients reach it: every link it writes starts here. */
+  static final String PUBLIC_URL = "https://lectern.example.test/";
 
   private static volatile Instance instance;
 
@@ -44,7 +47,8 @@ public final class PrivateLectern implements BeforeAllCallback {
               .with("DB_URL", url)
               .with("REDIS_KEY_PREFIX", TestEnvironment.redisKeyPrefix() + "private:")
               .with("BACKUP_DIR", dirs + "/backups")
-              .with("IMPORT_DIR", dirs + "/imports");
+              .with("IMPORT_DIR", dirs + "/imports")
+              .with("LECTERN_PUBLIC_URL", PUBLIC_URL);
       for (RateLimitTier tier : RateLimitTier.values()) {
         server.with(tier.configKey(), "off");
       }
@@ -55,7 +59,7 @@ public final class PrivateLectern implements BeforeAllCallback {
           .without(RateLimitTier.LOGIN_SOURCE.configKey())
           .with("TRUSTED_PROXIES", "127.0.0.1/32");
       Running running = new Running(server.start().awaitReady());
-      instance = new Instance(server.http(), url, RosterFixture.load(url));
+      instance = new Instance(server.http(), url, RosterFixture.load(url), PUBLIC_URL);
       return running;
     } catch (SQLException e) {
       throw new IllegalStateException("could not create the private database", e);

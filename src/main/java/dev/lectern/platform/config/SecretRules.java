@@ -1,5 +1,6 @@
 package dev.lectern.platform.config;
 
+import dev.lectern.platform.http.PublicUrls;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -7,8 +8,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What production requires of secrets: present, and at least 32 bytes of key material. Pure, so it
- * is unit-tested; problems name the key and never contain a value.
+ * What production requires of its settings: secrets present with at least 32 bytes of key material,
+ * and the public URL every link is built on. Pure, so it is unit-tested; problems name the key and
+ * never contain a value.
  */
 public final class SecretRules {
 
@@ -38,6 +40,13 @@ public final class SecretRules {
         problems.add(
             "BATCH_CONSOLE=on needs BATCH_CONSOLE_PASSWORD of at least " + MIN_BYTES + " bytes");
       }
+    }
+    String publicUrl = lookup.apply("LECTERN_PUBLIC_URL");
+    if (publicUrl == null || publicUrl.isBlank()) {
+      problems.add("LECTERN_PUBLIC_URL is not set (the https address clients reach Lectern at)");
+    } else if (PublicUrls.normalized(publicUrl).isEmpty()) {
+      problems.add(
+          "LECTERN_PUBLIC_URL is not an absolute http(s) URL without query, fragment or user info");
     }
     String backupKeys = lookup.apply("BACKUP_ENCRYPTION_KEYS");
     if (backupKeys != null && !backupKeys.isBlank()) {

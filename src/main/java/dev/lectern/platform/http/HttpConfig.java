@@ -20,6 +20,10 @@ public class HttpConfig {
   @ConfigProperty(name = "TRUSTED_PROXIES", defaultValue = "")
   Optional<String> trustedProxies;
 
+  @Inject
+  @ConfigProperty(name = "LECTERN_PUBLIC_URL", defaultValue = "")
+  Optional<String> publicUrl;
+
   private volatile TrustedProxies parsedProxies;
 
   /**
@@ -36,6 +40,15 @@ public class HttpConfig {
       }
     }
     return parsedProxies;
+  }
+
+  /**
+   * The address clients reach Lectern at ({@code https://lectern.district.example/}), ending with a
+   * slash; empty when unset or not an absolute http(s) URL without query or fragment (production
+   * refuses to start then).
+   */
+  public Optional<String> publicUrl() {
+    return publicUrl.flatMap(PublicUrls::normalized);
   }
 
   /** Exact origins ({@code https://lms.example.org}) allowed by CORS; empty switches CORS off. */

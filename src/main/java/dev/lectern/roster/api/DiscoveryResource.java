@@ -37,6 +37,7 @@ import java.util.List;
 public class DiscoveryResource {
 
   @Inject HttpServletRequest request;
+  @Inject BaseUrls baseUrls;
 
   @GET
   @Path("onerosterv1p2rostersservice_openapi3_v1p0.json")
@@ -153,6 +154,6 @@ public class DiscoveryResource {
   }
 
   private String root() {
-    return BaseUrls.of(request);
+    return baseUrls.of(request);
   }
 }

@@ -34,6 +34,7 @@ public class OneRosterResponses {
   @Inject OneRosterCaller caller;
   @Inject OneRosterConfig config;
   @Inject HttpServletRequest request;
+  @Inject BaseUrls baseUrls;
 
   Response collection(RosterView view, CollectionParams params, OneRosterScope... scopes)
       throws SQLException {
@@ -54,7 +55,7 @@ public class OneRosterResponses {
         .header(
             "Link",
             PageLinks.header(
-                request.getRequestURL().toString(),
+                baseUrls.requestUrl(request),
                 request.getQueryString(),
                 query.limit(),
                 query.offset(),
@@ -97,7 +98,7 @@ public class OneRosterResponses {
   }
 
   private String baseUrl() {
-    return BaseUrls.of(request) + BASE_PATH;
+    return baseUrls.of(request) + BASE_PATH;
   }
 
   private static ApiException unknown(String type, String id) {

@@ -46,6 +46,7 @@ public class RosterAdminResource {
   @Inject RosterWriteService writes;
   @Inject RosterQueryService queries;
   @Inject HttpServletRequest request;
+  @Inject BaseUrls baseUrls;
   @Inject AuditService audit;
 
   @PUT
@@ -77,7 +78,7 @@ public class RosterAdminResource {
   }
 
   private byte[] current(RosterType type, String sourcedId) throws SQLException {
-    String base = BaseUrls.of(request) + OneRosterResponses.BASE_PATH;
+    String base = baseUrls.of(request) + OneRosterResponses.BASE_PATH;
     return queries
         .single(
             RosterView.all(type), type.singular(), sourcedId, type.fields(), Optional.empty(), base)

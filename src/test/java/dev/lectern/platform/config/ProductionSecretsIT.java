@@ -14,7 +14,7 @@ class ProductionSecretsIT {
   private static final String WEAK_KEY = "weak-master-key-1234";
 
   @Test
-  void shouldRefuseToStartWithWeakSecretsNamingThemButNotTheirValues() {
+  void shouldRefuseToStartWithWeakSecretsOrNoPublicUrlNamingThemButNotTheirValues() {
     try (LecternServer server =
         new LecternServer("production-weak")
             .with("LECTERN_MODE", "production")
@@ -29,6 +29,7 @@ class ProductionSecretsIT {
       assertThat(log)
           .contains("LECTERN_MASTER_KEY is shorter than 32 bytes")
           .contains("DB_PASSWORD is not set")
+          .contains("LECTERN_PUBLIC_URL is not set")
           .doesNotContain(WEAK_KEY);
       // Whether or not the port is open yet, nothing is served.
       assertThat(status(server, "/api/v1/health")).isNotEqualTo(200);
@@ -52,6 +53,7 @@ class ProductionSecretsIT {
             .with("LECTERN_MASTER_KEY", TestEnvironment.masterKey())
             // The test PostgreSQL trusts local connections, so any strong password connects.
             .with("DB_PASSWORD", "a-database-password-of-forty-characters!")
+            .with("LECTERN_PUBLIC_URL", "https://lectern.district.example")
             .start()
             .awaitReady()) {
       assertThat(server.messages()).doesNotContain("refuses to start");

@@ -11,16 +11,21 @@ class SecretRulesTest {
   private static final String LONG = "x".repeat(32);
   private static final String KEY32 = Base64.getEncoder().encodeToString(new byte[32]);
   private static final String KEY16 = Base64.getEncoder().encodeToString(new byte[16]);
+  private static final String URL = "https://lectern.district.example";
 
   @Test
   void shouldAcceptStrongSecrets() {
-    assertThat(SecretRules.problems(Map.of("LECTERN_MASTER_KEY", LONG, "DB_PASSWORD", LONG)::get))
+    assertThat(
+            SecretRules.problems(
+                Map.of("LECTERN_MASTER_KEY", LONG, "DB_PASSWORD", LONG, "LECTERN_PUBLIC_URL", URL)
+                    ::get))
         .isEmpty();
     assertThat(
             SecretRules.problems(
                 Map.of(
                         "LECTERN_MASTER_KEY", LONG,
                         "DB_PASSWORD", LONG,
+                        "LECTERN_PUBLIC_URL", URL,
                         "BACKUP_ENCRYPTION_KEYS", "k2:" + KEY32 + ",k1:" + KEY32)
                     ::get))
         .isEmpty();
@@ -37,6 +42,7 @@ class SecretRulesTest {
         .containsExactly(
             "LECTERN_MASTER_KEY is shorter than 32 bytes",
             "DB_PASSWORD is not set",
+            "LECTERN_PUBLIC_URL is not set (the https address clients reach Lectern at)",
             "BACKUP_ENCRYPTION_KEYS key k1 is not id:base64 of a 32-byte key",
             "BACKUP_ENCRYPTION_KEYS key #2 is not id:base64 of a 32-byte key");
     assertThat(String.join(" ", problems)).doesNotContain(weak).doesNotContain(KEY16);
@@ -44,7 +50,12 @@ class SecretRulesTest {
 
   @Test
   void shouldRequireAStrongConsolePasswordOnlyWhenTheBatchConsoleIsOn() {
-    var off = Map.of("LECTERN_MASTER_KEY", LONG, "DB_PASSWORD", LONG, "BATCH_CONSOLE", "off");
+    var off =
+        Map.of(
+            "LECTERN_MASTER_KEY", LONG,
+            "DB_PASSWORD", LONG,
+            "LECTERN_PUBLIC_URL", URL,
+            "BATCH_CONSOLE", "off");
     assertThat(SecretRules.problems(off::get)).isEmpty();
     var weak =
         Map.of(
@@ -52,6 +63,8 @@ class SecretRulesTest {
             LONG,
             "DB_PASSWORD",
             LONG,
+            "LECTERN_PUBLIC_URL",
+            URL,
             "BATCH_CONSOLE",
             "on",
             "BATCH_CONSOLE_PASSWORD",
@@ -61,5 +74,26 @@ class SecretRulesTest {
     var strong = new java.util.HashMap<>(weak);
     strong.put("BATCH_CONSOLE_PASSWORD", LONG);
     assertThat(SecretRules.problems(strong::get)).isEmpty();
+  }
+
+  @Test
+  void shouldRequireAnAbsoluteWebAddressAsThePublicUrl() {
+    for (String bad :
+        new String[] {
+          "lectern.district.example",
+          "ftp://lectern.district.example",
+          "https://",
+          "https://x/?a=b",
+          "https://x/#top",
+          "https://user:pw@x/"
+        }) {
+      var settings =
+          Map.of("LECTERN_MASTER_KEY", LONG, "DB_PASSWORD", LONG, "LECTERN_PUBLIC_URL", bad);
+      assertThat(SecretRules.problems(settings::get))
+          .as(bad)
+          .containsExactly(
+              "LECTERN_PUBLIC_URL is not an absolute http(s) URL without query, fragment or user"
+                  + " info");
+    }
   }
 }
