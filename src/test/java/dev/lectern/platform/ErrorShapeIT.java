@@ -18,6 +18,14 @@ class ErrorShapeIT {
   }
 
   @Test
+  void shouldAnswerAPathTheContainerRefusesWithTheJsonShapeAndNoClassNames() {
+    HttpResult result = http.get("/api/v1/admin%2Fusers");
+    assertThat(result.status()).isEqualTo(400);
+    assertThat(result.body()).doesNotContain("com.ibm").doesNotContain("<html");
+    assertThat(result.json().getJsonObject("error").getString("code")).isNotBlank();
+  }
+
+  @Test
   void shouldAnswerAWrongMethodWith405() {
     HttpResult result = http.send(http.request("/api/v1/auth/login").GET());
     assertPlatformError(result, 405, "method_not_allowed");

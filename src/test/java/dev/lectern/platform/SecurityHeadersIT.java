@@ -38,6 +38,9 @@ class SecurityHeadersIT {
       assertThat(result.header("Referrer-Policy")).as(path).contains("no-referrer");
       assertThat(result.header("$WSEP")).as(path).isEmpty();
     }
+    HttpResult metrics =
+        http.send(http.request("/metrics").header("Origin", "https://evil.example").GET());
+    assertThat(metrics.header("Access-Control-Allow-Credentials")).as("/metrics").isEmpty();
   }
 
   @Test
