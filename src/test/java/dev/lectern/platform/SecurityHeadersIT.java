@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lectern.testing.Http;
 import dev.lectern.testing.HttpResult;
 import dev.lectern.testing.LecternServer;
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SecurityHeadersIT {
@@ -41,6 +44,31 @@ class SecurityHeadersIT {
     HttpResult metrics =
         http.send(http.request("/metrics").header("Origin", "https://evil.example").GET());
     assertThat(metrics.header("Access-Control-Allow-Credentials")).as("/metrics").isEmpty();
+  }
+
+  @Test
+  void shouldServeTheOpenApiUiWithEveryScriptAndStyleItNamesUnderAPolicyThatAllowsThem() {
+    HttpResult page = http.get("/openapi/ui/");
+    assertThat(page.status()).as(page.toString()).isEqualTo(200);
+    String policy = page.header("Content-Security-Policy").orElse("");
+    assertThat(policy).contains("default-src 'self'");
+    assertThat(page.header("X-Frame-Options")).contains("DENY");
+    Matcher assets =
+        Pattern.compile("(?:src|href)=\"([^\"]+\\.(?:js|css)[^\"]*)\"").matcher(page.body());
+    int found = 0;
+    while (assets.find()) {
+      String asset = assets.group(1);
+      assertThat(asset).as("served by Lectern itself ('self')").doesNotContain("//");
+      String path = URI.create(http.baseUrl() + "/openapi/ui/").resolve(asset).getRawPath();
+      assertThat(http.get(path).status()).as(asset).isEqualTo(200);
+      found++;
+    }
+    assertThat(found).as("scripts and styles of the page").isPositive();
+    if (page.body().contains("<script>") || page.body().contains("<script type")) {
+      assertThat(policy).as("inline scripts allowed").contains("script-src 'self' 'unsafe-inline'");
+    }
+    assertThat(http.get("/api/v1/health").header("Content-Security-Policy"))
+        .hasValueSatisfying(api -> assertThat(api).contains("default-src 'none'"));
   }
 
   @Test
