@@ -1,11 +1,16 @@
 package dev.lectern.auth;
 
+import dev.lectern.control.policy.Access;
+import dev.lectern.control.policy.Caller;
+import dev.lectern.control.policy.RoutePolicies;
 import dev.lectern.platform.error.ErrorResponses;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -23,11 +28,19 @@ public class AccountTokenFilter implements ContainerRequestFilter {
   @Inject LockdownService lockdown;
   @Inject AccountTokens accounts;
   @Inject ErrorResponses errors;
+  @Context ResourceInfo route;
 
+  /**
+   * Routes open to anyone (signing in, refreshing) are not judged by a token they do not need: a
+   * client that still sends its revoked token must be able to sign in again.
+   */
   @Override
   public void filter(ContainerRequestContext request) {
     if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)
-        || AccessTokenIssuer.clientIdOf(token).isPresent()) {
+        || AccessTokenIssuer.clientIdOf(token).isPresent()
+        || RoutePolicies.declared(route, Access.class)
+            .map(access -> List.of(access.value()).contains(Caller.ANYONE))
+            .orElse(false)) {
       return;
     }
     if (lockdown.revokes(token.getIssuedAtTime())) {

@@ -67,6 +67,10 @@ public class RouteAccessFilter implements ContainerRequestFilter {
 
   /** What the token makes its bearer: an API client, or an account with its roles. */
   static Set<Caller> callerKinds(SecurityContext security) {
+    if (!(security.getUserPrincipal() instanceof JsonWebToken)) {
+      // Only Lectern's own bearer tokens make a caller; any other principal is nobody here.
+      return EnumSet.noneOf(Caller.class);
+    }
     if (AccessTokenIssuer.clientIdOf(security.getUserPrincipal()).isPresent()) {
       boolean client =
           security.getUserPrincipal() instanceof JsonWebToken token

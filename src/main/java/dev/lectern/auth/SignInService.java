@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  * address and account ({@code login} tier; a username and its email share one count) and per client
  * address alone ({@code login-source} tier, against password spraying). An unknown name is counted
  * under the name as typed, so every answer, 401 or 429, is the same whether the account exists or
- * not.
+ * not. Each attempt is counted before the password is checked and given back when it succeeds, so
+ * concurrent attempts cannot all pass a limit none of them has counted yet.
  */
 @ApplicationScoped
 public class SignInService {
@@ -35,20 +36,25 @@ public class SignInService {
             + "|"
             + named.map(a -> a.id().toString()).orElse(login.strip().toLowerCase(Locale.ROOT));
     try {
-      rateLimit.refuseWhileExhausted(RateLimitTier.LOGIN_SOURCE, clientAddress);
-      rateLimit.refuseWhileExhausted(RateLimitTier.LOGIN, perAccount);
+      rateLimit.enforce(RateLimitTier.LOGIN_SOURCE, clientAddress);
+      try {
+        rateLimit.enforce(RateLimitTier.LOGIN, perAccount);
+      } catch (ApiException throttled) {
+        rateLimit.refund(RateLimitTier.LOGIN_SOURCE, clientAddress);
+        throw throttled;
+      }
     } catch (ApiException throttled) {
       audit.recordAs(login, "auth.login", "throttled", AuditOutcome.DENIED);
       throw throttled;
     }
     Optional<PlatformAccount> account = accounts.authenticate(named, password);
     if (account.isEmpty()) {
-      rateLimit.countFailure(RateLimitTier.LOGIN_SOURCE, clientAddress);
-      rateLimit.countFailure(RateLimitTier.LOGIN, perAccount);
       audit.recordAs(login, "auth.login", null, AuditOutcome.FAILURE);
       LOG.warning(() -> "Login refused for " + LoginResource.printable(login));
       throw new ApiException(401, "invalid_credentials", "The username or password is incorrect.");
     }
+    rateLimit.refund(RateLimitTier.LOGIN_SOURCE, clientAddress);
+    rateLimit.refund(RateLimitTier.LOGIN, perAccount);
     audit.recordAs(account.get().username(), "auth.login", null, AuditOutcome.SUCCESS);
     LOG.info(() -> "Login of " + LoginResource.printable(account.get().username()));
     return account.get();

@@ -61,6 +61,14 @@ class AccountTokenRevocationIT {
     HttpResult out = http.postJson("/api/v1/auth/logout-all", "{}", account.token());
     assertThat(out.status()).as(out.toString()).isEqualTo(200);
     assertRevoked(account.token());
+    // A client that still sends its revoked token can sign in again.
+    HttpResult signIn =
+        http.postJson(
+            "/api/v1/auth/login",
+            dev.lectern.testing.Json.object("username", account.username(), "password", PASSWORD)
+                .toString(),
+            account.token());
+    assertThat(signIn.status()).as(signIn.toString()).isEqualTo(200);
     String again = http.login(account.username(), PASSWORD);
     assertThat(http.get("/api/v1/admin/users", again).status()).isEqualTo(200);
   }

@@ -71,12 +71,10 @@ class RequestIdIT {
                         l.contains("Login refused")
                             && l.contains("\"ext_requestId\":\"" + id + "\"")),
         () -> "no application log line with ext_requestId " + id);
-    Eventually.within(
-        Duration.ofSeconds(10),
-        () ->
-            lines(messages)
-                .anyMatch(l -> l.contains("\"type\":\"liberty_accesslog\"") && l.contains(id)),
-        () -> "no access log line with " + id);
+    awaitLine(
+        messages,
+        l -> l.contains("\"type\":\"liberty_accesslog\"") && l.contains(id),
+        "no access log line with " + id);
   }
 
   @Test
@@ -86,17 +84,19 @@ class RequestIdIT {
     http.send(
         http.request("/api/v1/health?access_token=" + token).header("X-Request-ID", id).GET());
     Path messages = messagesLog();
-    Eventually.within(
-        Duration.ofSeconds(10),
-        () ->
-            lines(messages)
-                .anyMatch(
-                    l ->
-                        l.contains("\"type\":\"liberty_accesslog\"")
-                            && l.contains(id)
-                            && l.contains("\"ibm_uriPath\"")),
-        () -> "no access log line with " + id);
+    awaitLine(
+        messages,
+        l ->
+            l.contains("\"type\":\"liberty_accesslog\"")
+                && l.contains(id)
+                && l.contains("\"ibm_uriPath\""),
+        "no access log line with " + id);
     assertThat(lines(messages).filter(l -> l.contains(id))).noneMatch(l -> l.contains(token));
+  }
+
+  private static void awaitLine(
+      Path messages, java.util.function.Predicate<String> line, String missing) {
+    Eventually.within(Duration.ofSeconds(10), () -> lines(messages).anyMatch(line), () -> missing);
   }
 
   private static Path messagesLog() {

@@ -31,19 +31,12 @@ public class RateLimitGuard {
   }
 
   /**
-   * For tiers that count failures only: refuses with 429 while the failures counted under {@code
-   * key} have used the tier up, counting nothing.
+   * Gives back what {@link #enforce} counted, for tiers that keep only failed attempts: counting
+   * first and giving back on success keeps concurrent attempts from all passing a check that none
+   * of them has counted yet.
    */
-  public void refuseWhileExhausted(RateLimitTier tier, String key) {
-    refuseUnlessAllowed(tier, limiter.peek(tier, key));
-  }
-
-  /**
-   * Counts one failure under {@code key}, for {@link #refuseWhileExhausted}; the response's {@code
-   * RateLimit} headers then show what is left.
-   */
-  public void countFailure(RateLimitTier tier, String key) {
-    limiter.consume(tier, key).ifPresent(counted -> decision = counted);
+  public void refund(RateLimitTier tier, String key) {
+    limiter.refund(tier, key);
   }
 
   private void refuseUnlessAllowed(RateLimitTier tier, Optional<RateLimitDecision> outcome) {

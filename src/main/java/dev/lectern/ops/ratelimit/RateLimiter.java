@@ -8,7 +8,6 @@ import dev.lectern.platform.redis.RedisConnection;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
@@ -74,22 +73,22 @@ public class RateLimiter {
   }
 
   /**
-   * Whether the bucket of {@code tier} and {@code key} holds a token, taking none: for tiers that
-   * count only failures, checked before the attempt and consumed after a failure.
+   * Gives back a token {@link #consume} took: for tiers that count an attempt in advance and only
+   * keep the count when the attempt fails.
    */
-  public Optional<RateLimitDecision> peek(RateLimitTier tier, String key) {
-    return decide(
-        tier,
-        key,
+  public void refund(RateLimitTier tier, String key) {
+    if (config.policy(tier).isEmpty()) {
+      return;
+    }
+    String bucketKey = tier.label() + ":" + Sha256.shortHex(key);
+    Function<Bucket, ConsumptionProbe> giveBack =
         bucket -> {
-          EstimationProbe estimate = bucket.estimateAbilityToConsume(1);
-          return estimate.canBeConsumed()
-              ? ConsumptionProbe.consumed(estimate.getRemainingTokens(), 0)
-              : ConsumptionProbe.rejected(
-                  estimate.getRemainingTokens(),
-                  estimate.getNanosToWaitForRefill(),
-                  estimate.getNanosToWaitForRefill());
-        });
+          bucket.addTokens(1);
+          return ConsumptionProbe.consumed(0, 0);
+        };
+    if (fromRedis(tier, bucketKey, giveBack).isEmpty()) {
+      giveBack.apply(localBucket(tier, bucketKey));
+    }
   }
 
   private Optional<RateLimitDecision> decide(
