@@ -1,6 +1,5 @@
 package dev.lectern.auth;
 
-import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.RoutePolicies;
 import dev.lectern.platform.error.ErrorResponses;
@@ -38,9 +37,7 @@ public class AccountTokenFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)
         || AccessTokenIssuer.clientIdOf(token).isPresent()
-        || RoutePolicies.declared(route, Access.class)
-            .map(access -> List.of(access.value()).contains(Caller.ANYONE))
-            .orElse(false)) {
+        || RoutePolicies.admits(route, Caller.ANYONE)) {
       return;
     }
     if (lockdown.revokes(token.getIssuedAtTime())) {

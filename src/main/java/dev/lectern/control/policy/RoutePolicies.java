@@ -3,6 +3,7 @@ package dev.lectern.control.policy;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads a declared policy from the resource method routing matched, falling back to its class. */
@@ -24,6 +25,13 @@ public final class RoutePolicies {
       return Optional.of(onMethod);
     }
     return Optional.ofNullable(route.getResourceClass().getAnnotation(policy));
+  }
+
+  /** Whether the matched method's {@link Access} names {@code caller}; false when it names none. */
+  public static boolean admits(ResourceInfo route, Caller caller) {
+    return declared(route, Access.class)
+        .map(a -> List.of(a.value()).contains(caller))
+        .orElse(false);
   }
 
   /** Whether routing matched a resource method at all. */
