@@ -3,7 +3,9 @@ package dev.lectern.auth;
 import dev.lectern.platform.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import java.security.Principal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -57,6 +59,26 @@ public class AccessTokenIssuer {
     return Optional.empty();
   }
 
+  /**
+   * When a token was issued, to the millisecond. A revocation (lockdown, disabled account, changed
+   * password) refuses tokens issued before it; with {@code iat}'s whole seconds alone, a token
+   * issued in the revocation's own second, just before it, would survive it, or one issued just
+   * after it would be refused.
+   */
+  public static long issuedAtMillis(JsonWebToken token) {
+    Object millis = token.getClaim(ISSUED_AT_MILLIS_CLAIM);
+    if (millis instanceof Number number) {
+      return number.longValue();
+    }
+    if (millis instanceof JsonNumber number) {
+      return number.longValue();
+    }
+    // A token without the claim counts from the start of its second: refused rather than spared.
+    return token.getIssuedAtTime() * 1000;
+  }
+
+  private static final String ISSUED_AT_MILLIS_CLAIM = "lectern_iat_ms";
+
   private static final String CLIENT_ID_CLAIM = "client_id";
 
   /** Group of client-credentials tokens. */
@@ -77,8 +99,10 @@ public class AccessTokenIssuer {
     // A list even with one audience: Liberty's MP JWT reads "aud" as a list first and, for a
     // plain string, throws and catches two exceptions on every request it authenticates.
     claims.setStringListClaim(ReservedClaimNames.AUDIENCE, List.of(config.audience()));
-    claims.setIssuedAtToNow();
-    NumericDate expires = NumericDate.now();
+    Instant now = Instant.now();
+    claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
+    claims.setClaim(ISSUED_AT_MILLIS_CLAIM, now.toEpochMilli());
+    NumericDate expires = NumericDate.fromSeconds(now.getEpochSecond());
     expires.addSeconds(lifetime);
     claims.setExpirationTime(expires);
     claims.setGeneratedJwtId();

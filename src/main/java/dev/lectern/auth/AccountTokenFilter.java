@@ -40,14 +40,15 @@ public class AccountTokenFilter implements ContainerRequestFilter {
         || RoutePolicies.admits(route, Caller.ANYONE)) {
       return;
     }
-    if (lockdown.revokes(token.getIssuedAtTime())) {
+    long issuedAt = AccessTokenIssuer.issuedAtMillis(token);
+    if (lockdown.revokes(issuedAt)) {
       request.abortWith(
           errors.of(
               401,
               "session_revoked",
               "This token was issued before a security lockdown; sign in again.",
               List.of()));
-    } else if (!accounts.stands(token.getName(), token.getIssuedAtTime())) {
+    } else if (!accounts.stands(token.getName(), issuedAt)) {
       request.abortWith(
           errors.of(
               401,

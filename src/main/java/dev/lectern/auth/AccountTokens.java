@@ -27,12 +27,8 @@ public class AccountTokens {
     static final Standing GONE = new Standing(false, Optional.empty());
     static final Standing UNKNOWN = new Standing(true, Optional.empty());
 
-    /**
-     * Token times have whole seconds, so a token from the very second of the revocation is still
-     * accepted: signing in again right after a revocation must work.
-     */
-    boolean admits(long issuedAtSeconds) {
-      return enabled && revokedAt.map(at -> issuedAtSeconds >= at.getEpochSecond()).orElse(true);
+    boolean admits(long issuedAtMillis) {
+      return enabled && revokedAt.map(at -> issuedAtMillis >= at.toEpochMilli()).orElse(true);
     }
   }
 
@@ -48,7 +44,7 @@ public class AccountTokens {
    * its validly signed token): an outage degrades revocation to the token's own expiry, it does not
    * lock every administrator out of the operations that still work.
    */
-  public boolean stands(String username, long issuedAtSeconds) {
+  public boolean stands(String username, long issuedAtMillis) {
     long now = System.nanoTime();
     Cached cached = standings.get(username);
     if (cached == null || now - cached.loadedAtNanos() >= RECHECK_NANOS) {
@@ -62,7 +58,7 @@ public class AccountTokens {
       cached = new Cached(standing, now);
       standings.put(username, cached);
     }
-    return cached.standing().admits(issuedAtSeconds);
+    return cached.standing().admits(issuedAtMillis);
   }
 
   /**

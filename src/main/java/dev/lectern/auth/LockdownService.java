@@ -79,12 +79,9 @@ public class LockdownService {
     return lockedAt.map(at -> startedMillis < at.toEpochMilli()).orElse(false);
   }
 
-  /**
-   * Whether an access token issued at {@code issuedAtSeconds} predates the lockdown. Token times
-   * have whole seconds, so a token from the very second of the lockdown is still accepted.
-   */
-  public boolean revokes(long issuedAtSeconds) {
-    return lockedAt.map(at -> issuedAtSeconds < at.getEpochSecond()).orElse(false);
+  /** Whether an access token issued at {@code issuedAtMillis} predates the lockdown. */
+  public boolean revokes(long issuedAtMillis) {
+    return lockedAt.map(at -> issuedAtMillis < at.toEpochMilli()).orElse(false);
   }
 
   void reload() {
