@@ -11,12 +11,14 @@ import java.util.Map;
 
 /**
  * Which tables an archive holds: every table of Lectern's schema except Flyway's history (the
- * manifest carries the version instead) and Liberty's own batch and timer tables, read from the
- * catalogue so a table a migration adds is backed up without anyone remembering to list it.
+ * manifest carries the version instead), read from the catalogue so a table a migration adds is
+ * backed up without anyone remembering to list it. Liberty's own batch and timer tables live in a
+ * schema of their own since migration 14; a backup taken before that migration (pre-migrate) still
+ * finds them in Lectern's schema and leaves them out by name.
  */
 public final class ApplicationTables {
 
-  /** Liberty's tables (batch job repository, persistent timers) by their configured prefixes. */
+  /** Liberty's tables (batch job repository, persistent timers) by their prefixes. */
   static final List<String> EXCLUDED_PREFIXES = List.of("wlpbatch", "ejbtimer");
 
   static final String FLYWAY_HISTORY = "flyway_schema_history";
