@@ -1,14 +1,11 @@
 package dev.lectern.auth;
 
 import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.identity.TokenClaims;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
-import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -35,54 +32,19 @@ public class AccessTokenIssuer {
   }
 
   /**
-   * A client-credentials token for an API key. Its group {@value #CLIENT_GROUP} lets it past the
-   * container's constraint on OneRoster paths; what it may read is decided per request from the
-   * key, so revoking the key ends the token too.
+   * A client-credentials token for an API key. Its group ({@link TokenClaims#CLIENT_GROUP}) lets it
+   * past the container's constraint on OneRoster paths; what it may read is decided per request
+   * from the key, so revoking the key ends the token too.
    */
   public IssuedToken issueForClient(ApiKey key, List<String> scopes) {
     JwtClaims claims = new JwtClaims();
     claims.setSubject(key.clientId());
     claims.setClaim("upn", key.clientId());
-    claims.setClaim(CLIENT_ID_CLAIM, key.clientId());
+    claims.setClaim(TokenClaims.CLIENT_ID, key.clientId());
     claims.setClaim("scope", String.join(" ", scopes));
-    claims.setStringListClaim("groups", List.of(CLIENT_GROUP));
+    claims.setStringListClaim("groups", List.of(TokenClaims.CLIENT_GROUP));
     return sign(claims, config.clientTokenLifetime().toSeconds());
   }
-
-  /** The API key's client id when the principal is a client-credentials token. */
-  public static Optional<String> clientIdOf(Principal principal) {
-    if (principal instanceof JsonWebToken token
-        && token.getClaimNames() != null
-        && token.getClaimNames().contains(CLIENT_ID_CLAIM)) {
-      return Optional.of(token.getClaim(CLIENT_ID_CLAIM).toString());
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * When a token was issued, to the millisecond. A revocation (lockdown, disabled account, changed
-   * password) refuses tokens issued before it; with {@code iat}'s whole seconds alone, a token
-   * issued in the revocation's own second, just before it, would survive it, or one issued just
-   * after it would be refused.
-   */
-  public static long issuedAtMillis(JsonWebToken token) {
-    Object millis = token.getClaim(ISSUED_AT_MILLIS_CLAIM);
-    if (millis instanceof Number number) {
-      return number.longValue();
-    }
-    if (millis instanceof JsonNumber number) {
-      return number.longValue();
-    }
-    // A token without the claim counts from the start of its second: refused rather than spared.
-    return token.getIssuedAtTime() * 1000;
-  }
-
-  private static final String ISSUED_AT_MILLIS_CLAIM = "lectern_iat_ms";
-
-  private static final String CLIENT_ID_CLAIM = "client_id";
-
-  /** Group of client-credentials tokens. */
-  public static final String CLIENT_GROUP = "oneroster-client";
 
   private IssuedToken sign(JwtClaims claims, long lifetime) {
     Keyring keyring = signingKeys.keyring();
@@ -101,7 +63,7 @@ public class AccessTokenIssuer {
     claims.setStringListClaim(ReservedClaimNames.AUDIENCE, List.of(config.audience()));
     Instant now = Instant.now();
     claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
-    claims.setClaim(ISSUED_AT_MILLIS_CLAIM, now.toEpochMilli());
+    claims.setClaim(TokenClaims.ISSUED_AT_MILLIS, now.toEpochMilli());
     NumericDate expires = NumericDate.fromSeconds(now.getEpochSecond());
     expires.addSeconds(lifetime);
     claims.setExpirationTime(expires);

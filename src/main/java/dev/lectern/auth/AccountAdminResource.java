@@ -1,13 +1,13 @@
 package dev.lectern.auth;
 
+import dev.lectern.control.audit.AuditOutcome;
+import dev.lectern.control.audit.AuditService;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
 import dev.lectern.control.policy.ModePolicy;
 import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.control.policy.RateTier;
-import dev.lectern.ops.audit.AuditOutcome;
-import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.error.ErrorBody.FieldProblem;
 import dev.lectern.platform.http.BaseUrls;

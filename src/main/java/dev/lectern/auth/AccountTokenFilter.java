@@ -3,6 +3,7 @@ package dev.lectern.auth;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.RoutePolicies;
 import dev.lectern.platform.error.ErrorResponses;
+import dev.lectern.platform.identity.TokenClaims;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Priority(Priorities.AUTHENTICATION)
 public class AccountTokenFilter implements ContainerRequestFilter {
 
-  @Inject LockdownService lockdown;
+  @Inject LockdownClock lockdown;
   @Inject AccountTokens accounts;
   @Inject ErrorResponses errors;
   @Context ResourceInfo route;
@@ -36,11 +37,11 @@ public class AccountTokenFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)
-        || AccessTokenIssuer.clientIdOf(token).isPresent()
+        || TokenClaims.clientIdOf(token).isPresent()
         || RoutePolicies.admits(route, Caller.ANYONE)) {
       return;
     }
-    long issuedAt = AccessTokenIssuer.issuedAtMillis(token);
+    long issuedAt = TokenClaims.issuedAtMillis(token);
     if (lockdown.revokes(issuedAt)) {
       request.abortWith(
           errors.of(

@@ -1,13 +1,13 @@
 package dev.lectern.auth;
 
+import dev.lectern.control.audit.AuditOutcome;
+import dev.lectern.control.audit.AuditService;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.BodyLimit;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
 import dev.lectern.control.policy.ModePolicy;
 import dev.lectern.control.policy.RateExempt;
-import dev.lectern.ops.audit.AuditOutcome;
-import dev.lectern.ops.audit.AuditService;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.http.ClientAddress;
 import dev.lectern.platform.migration.NeedsSchema;
@@ -87,7 +87,8 @@ public class LoginResource {
     } catch (RefreshTokenService.ReuseDetected reuse) {
       String who = accounts.find(reuse.accountId()).map(PlatformAccount::username).orElse("?");
       audit.recordAs(who, "auth.refresh_reuse", "session revoked", AuditOutcome.DENIED);
-      LOG.warning(() -> "Refresh token reused for " + printable(who) + "; session revoked");
+      LOG.warning(
+          () -> "Refresh token reused for " + SignInService.printable(who) + "; session revoked");
       throw reuse;
     }
     PlatformAccount account =
@@ -124,17 +125,5 @@ public class LoginResource {
     accounts.revokeTokens(account.id());
     audit.record("auth.logout_all", account.username(), AuditOutcome.SUCCESS);
     return Map.of("endedSessions", ended);
-  }
-
-  /** A login name as it may appear in a log line: quoted, printable, bounded. */
-  static String printable(String login) {
-    String visible =
-        login
-            .codePoints()
-            .map(c -> Character.isISOControl(c) ? '?' : c)
-            .limit(64)
-            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-            .toString();
-    return "'" + visible + "'";
   }
 }

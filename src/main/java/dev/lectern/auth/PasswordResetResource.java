@@ -1,5 +1,7 @@
 package dev.lectern.auth;
 
+import dev.lectern.control.audit.AuditOutcome;
+import dev.lectern.control.audit.AuditService;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.BodyLimit;
 import dev.lectern.control.policy.Caller;
@@ -7,9 +9,7 @@ import dev.lectern.control.policy.ModeExposure;
 import dev.lectern.control.policy.ModePolicy;
 import dev.lectern.control.policy.RateExempt;
 import dev.lectern.control.policy.RateLimitTier;
-import dev.lectern.ops.audit.AuditOutcome;
-import dev.lectern.ops.audit.AuditService;
-import dev.lectern.ops.ratelimit.RateLimitGuard;
+import dev.lectern.control.ratelimit.RateLimitGuard;
 import dev.lectern.platform.http.BaseUrls;
 import dev.lectern.platform.http.ClientAddress;
 import dev.lectern.platform.migration.NeedsSchema;

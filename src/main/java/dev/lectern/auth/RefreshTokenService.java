@@ -32,7 +32,7 @@ public class RefreshTokenService {
 
   @Inject RedisConnection redis;
   @Inject AuthConfig config;
-  @Inject LockdownService lockdown;
+  @Inject LockdownClock lockdown;
 
   /** What a valid refresh yields: the account, and the token that replaces the one presented. */
   public record Rotation(UUID accountId, String refreshToken) {}

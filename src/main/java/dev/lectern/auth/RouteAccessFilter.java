@@ -4,6 +4,7 @@ import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.RoutePolicies;
 import dev.lectern.platform.error.ErrorResponses;
+import dev.lectern.platform.identity.TokenClaims;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -71,11 +72,10 @@ public class RouteAccessFilter implements ContainerRequestFilter {
       // Only Lectern's own bearer tokens make a caller; any other principal is nobody here.
       return EnumSet.noneOf(Caller.class);
     }
-    if (AccessTokenIssuer.clientIdOf(security.getUserPrincipal()).isPresent()) {
-      boolean client =
-          security.getUserPrincipal() instanceof JsonWebToken token
-              && token.getGroups().contains(AccessTokenIssuer.CLIENT_GROUP);
-      return client ? EnumSet.of(Caller.API_CLIENT) : EnumSet.noneOf(Caller.class);
+    if (TokenClaims.clientIdOf(security.getUserPrincipal()).isPresent()) {
+      return TokenClaims.isApiClient(security.getUserPrincipal())
+          ? EnumSet.of(Caller.API_CLIENT)
+          : EnumSet.noneOf(Caller.class);
     }
     Set<Caller> kinds = EnumSet.of(Caller.ACCOUNT);
     if (security.isUserInRole(Role.ADMIN.claim())) {

@@ -1,9 +1,9 @@
 package dev.lectern.auth;
 
+import dev.lectern.control.audit.AuditOutcome;
+import dev.lectern.control.audit.AuditService;
 import dev.lectern.control.policy.RateLimitTier;
-import dev.lectern.ops.audit.AuditOutcome;
-import dev.lectern.ops.audit.AuditService;
-import dev.lectern.ops.ratelimit.RateLimitGuard;
+import dev.lectern.control.ratelimit.RateLimitGuard;
 import dev.lectern.platform.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,13 +50,25 @@ public class SignInService {
     Optional<PlatformAccount> account = accounts.authenticate(named, password);
     if (account.isEmpty()) {
       audit.recordAs(login, "auth.login", null, AuditOutcome.FAILURE);
-      LOG.warning(() -> "Login refused for " + LoginResource.printable(login));
+      LOG.warning(() -> "Login refused for " + printable(login));
       throw new ApiException(401, "invalid_credentials", "The username or password is incorrect.");
     }
     rateLimit.refund(RateLimitTier.LOGIN_SOURCE, clientAddress);
     rateLimit.refund(RateLimitTier.LOGIN, perAccount);
     audit.recordAs(account.get().username(), "auth.login", null, AuditOutcome.SUCCESS);
-    LOG.info(() -> "Login of " + LoginResource.printable(account.get().username()));
+    LOG.info(() -> "Login of " + printable(account.get().username()));
     return account.get();
+  }
+
+  /** A login name as it may appear in a log line: quoted, printable, bounded. */
+  static String printable(String login) {
+    String visible =
+        login
+            .codePoints()
+            .map(c -> Character.isISOControl(c) ? '?' : c)
+            .limit(64)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
+    return "'" + visible + "'";
   }
 }

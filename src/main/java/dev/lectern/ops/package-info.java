@@ -1,4 +1,5 @@
 /**
- * What a district's ops team uses to run Lectern alone: probes, and later backups, modes, flags.
+ * The top floor: operations over the whole system, which a district's ops team runs Lectern with:
+ * health and readiness, backups, restores and drills. It may use every floor below it.
  */
 package dev.lectern.ops;

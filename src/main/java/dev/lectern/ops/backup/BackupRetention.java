@@ -1,7 +1,7 @@
 package dev.lectern.ops.backup;
 
-import dev.lectern.ops.audit.AuditOutcome;
-import dev.lectern.ops.audit.AuditService;
+import dev.lectern.control.audit.AuditOutcome;
+import dev.lectern.control.audit.AuditService;
 import dev.lectern.ops.backup.archive.BackupFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

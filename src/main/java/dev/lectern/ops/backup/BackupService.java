@@ -1,12 +1,12 @@
 package dev.lectern.ops.backup;
 
+import dev.lectern.control.jobs.JobRun;
 import dev.lectern.ops.backup.archive.ArchiveManifest;
 import dev.lectern.ops.backup.archive.ArchiveVerifier;
 import dev.lectern.ops.backup.archive.ArchiveWriter;
 import dev.lectern.ops.backup.archive.BackupFiles;
 import dev.lectern.ops.backup.archive.Keyring;
 import dev.lectern.ops.backup.archive.TableDumper;
-import dev.lectern.ops.jobs.JobRun;
 import dev.lectern.platform.config.BuildInfo;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

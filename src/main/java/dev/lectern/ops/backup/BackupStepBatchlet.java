@@ -1,10 +1,10 @@
 package dev.lectern.ops.backup;
 
+import dev.lectern.control.jobs.JobRun;
+import dev.lectern.control.jobs.JobService;
+import dev.lectern.control.jobs.JobStepBatchlet;
 import dev.lectern.ops.backup.archive.ArchiveManifest;
 import dev.lectern.ops.backup.archive.ArchiveVerifier;
-import dev.lectern.ops.jobs.JobRun;
-import dev.lectern.ops.jobs.JobService;
-import dev.lectern.ops.jobs.JobStepBatchlet;
 import dev.lectern.roster.query.RosterRelationships;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;

@@ -1,7 +1,7 @@
 package dev.lectern.ops.backup;
 
-import dev.lectern.ops.jobs.JobService;
-import dev.lectern.ops.jobs.JobType;
+import dev.lectern.control.jobs.JobService;
+import dev.lectern.control.jobs.JobType;
 import dev.lectern.platform.db.ClusterLocks;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;

@@ -1,13 +1,13 @@
 package dev.lectern.ops.backup;
 
+import dev.lectern.control.jobs.JobCancelledException;
+import dev.lectern.control.jobs.JobRun;
 import dev.lectern.ops.backup.archive.ArchiveException;
 import dev.lectern.ops.backup.archive.ArchiveLoader;
 import dev.lectern.ops.backup.archive.ArchiveManifest;
 import dev.lectern.ops.backup.archive.ArchiveReader;
 import dev.lectern.ops.backup.archive.ArchiveSchema;
 import dev.lectern.ops.backup.archive.DatabaseComparison;
-import dev.lectern.ops.jobs.JobCancelledException;
-import dev.lectern.ops.jobs.JobRun;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.lectern.ops.backup;
 
-import dev.lectern.ops.jobs.Job;
-import dev.lectern.ops.jobs.JobService;
+import dev.lectern.control.jobs.Job;
+import dev.lectern.control.jobs.JobService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;

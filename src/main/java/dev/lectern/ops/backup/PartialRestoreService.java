@@ -1,11 +1,11 @@
 package dev.lectern.ops.backup;
 
-import dev.lectern.ops.audit.AuditOutcome;
-import dev.lectern.ops.audit.AuditService;
+import dev.lectern.control.audit.AuditOutcome;
+import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.jobs.JobRun;
 import dev.lectern.ops.backup.archive.ArchiveException;
 import dev.lectern.ops.backup.archive.ArchiveManifest;
 import dev.lectern.ops.backup.archive.ArchiveVerifier;
-import dev.lectern.ops.jobs.JobRun;
 import dev.lectern.roster.model.RosterType;
 import dev.lectern.roster.query.RosterRelationships;
 import jakarta.annotation.Resource;

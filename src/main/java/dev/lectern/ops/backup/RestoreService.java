@@ -1,14 +1,14 @@
 package dev.lectern.ops.backup;
 
-import dev.lectern.ops.audit.AuditOutcome;
-import dev.lectern.ops.audit.AuditService;
+import dev.lectern.control.audit.AuditOutcome;
+import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.jobs.JobRun;
+import dev.lectern.control.mode.ModeService;
+import dev.lectern.control.mode.ModeState;
+import dev.lectern.control.mode.OperatingMode;
 import dev.lectern.ops.backup.archive.ArchiveException;
 import dev.lectern.ops.backup.archive.ArchiveManifest;
 import dev.lectern.ops.backup.archive.ArchiveVerifier;
-import dev.lectern.ops.jobs.JobRun;
-import dev.lectern.ops.mode.ModeService;
-import dev.lectern.ops.mode.ModeState;
-import dev.lectern.ops.mode.OperatingMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package dev.lectern.ops.health;
 
+import dev.lectern.control.mode.ModeService;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
 import dev.lectern.control.policy.ModePolicy;
 import dev.lectern.control.policy.RateExempt;
 import dev.lectern.ops.backup.BackupStatus;
-import dev.lectern.ops.mode.ModeService;
 import dev.lectern.platform.config.BuildInfo;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

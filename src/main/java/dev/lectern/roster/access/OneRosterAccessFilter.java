@@ -1,11 +1,11 @@
 package dev.lectern.roster.access;
 
-import dev.lectern.auth.AccessTokenIssuer;
 import dev.lectern.auth.ApiKeyService;
 import dev.lectern.auth.ApiKeyUsageRecorder;
 import dev.lectern.auth.OneRosterScope;
 import dev.lectern.auth.Role;
 import dev.lectern.platform.error.ErrorResponses;
+import dev.lectern.platform.identity.TokenClaims;
 import dev.lectern.platform.request.RequestIdFilter;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -48,10 +48,10 @@ public class OneRosterAccessFilter implements ContainerRequestFilter, ContainerR
   @Override
   public void filter(ContainerRequestContext request) {
     SecurityContext security = request.getSecurityContext();
-    Optional<String> clientId = AccessTokenIssuer.clientIdOf(security.getUserPrincipal());
+    Optional<String> clientId = TokenClaims.clientIdOf(security.getUserPrincipal());
     if (clientId.isPresent() && security.getUserPrincipal() instanceof JsonWebToken token) {
       Optional<ApiKeyService.ActiveKey> key = apiKeys.active(clientId.get());
-      if (key.isEmpty() || !token.getGroups().contains(AccessTokenIssuer.CLIENT_GROUP)) {
+      if (key.isEmpty() || !token.getGroups().contains(TokenClaims.CLIENT_GROUP)) {
         request.abortWith(
             errors.of(401, "unauthorisedrequest", "The API key is revoked or expired.", List.of()));
         return;

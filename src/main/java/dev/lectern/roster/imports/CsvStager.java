@@ -1,7 +1,7 @@
 package dev.lectern.roster.imports;
 
-import dev.lectern.ops.jobs.JobProblem;
-import dev.lectern.ops.jobs.JobRun;
+import dev.lectern.control.jobs.JobProblem;
+import dev.lectern.control.jobs.JobRun;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

@@ -1,7 +1,7 @@
 package dev.lectern.roster.imports;
 
-import dev.lectern.ops.jobs.JobCancelledException;
-import dev.lectern.ops.jobs.JobRun;
+import dev.lectern.control.jobs.JobCancelledException;
+import dev.lectern.control.jobs.JobRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.lectern.roster.imports;
 
-import dev.lectern.ops.jobs.JobFinished;
-import dev.lectern.ops.jobs.JobType;
+import dev.lectern.control.jobs.JobFinished;
+import dev.lectern.control.jobs.JobType;
 import dev.lectern.platform.migration.SchemaReady;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

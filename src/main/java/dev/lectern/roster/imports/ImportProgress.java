@@ -1,6 +1,6 @@
 package dev.lectern.roster.imports;
 
-import dev.lectern.ops.jobs.JobRun;
+import dev.lectern.control.jobs.JobRun;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

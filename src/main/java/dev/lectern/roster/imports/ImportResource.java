@@ -1,5 +1,11 @@
 package dev.lectern.roster.imports;
 
+import dev.lectern.control.audit.AuditOutcome;
+import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.jobs.Job;
+import dev.lectern.control.jobs.JobAccepted;
+import dev.lectern.control.jobs.JobService;
+import dev.lectern.control.jobs.JobType;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.BodyLimit;
 import dev.lectern.control.policy.Caller;
@@ -7,12 +13,6 @@ import dev.lectern.control.policy.ModeExposure;
 import dev.lectern.control.policy.ModePolicy;
 import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.control.policy.RateTier;
-import dev.lectern.ops.audit.AuditOutcome;
-import dev.lectern.ops.audit.AuditService;
-import dev.lectern.ops.jobs.Job;
-import dev.lectern.ops.jobs.JobAccepted;
-import dev.lectern.ops.jobs.JobService;
-import dev.lectern.ops.jobs.JobType;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.migration.NeedsSchema;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package dev.lectern.roster.imports;
 
-import dev.lectern.ops.jobs.Job;
-import dev.lectern.ops.jobs.JobProblem;
-import dev.lectern.ops.jobs.JobRun;
-import dev.lectern.ops.jobs.JobService;
+import dev.lectern.control.jobs.Job;
+import dev.lectern.control.jobs.JobProblem;
+import dev.lectern.control.jobs.JobRun;
+import dev.lectern.control.jobs.JobService;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

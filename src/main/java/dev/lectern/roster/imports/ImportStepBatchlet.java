@@ -1,7 +1,7 @@
 package dev.lectern.roster.imports;
 
-import dev.lectern.ops.jobs.JobRun;
-import dev.lectern.ops.jobs.JobStepBatchlet;
+import dev.lectern.control.jobs.JobRun;
+import dev.lectern.control.jobs.JobStepBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.lectern.roster.imports;
 
-import dev.lectern.ops.jobs.JobProblem;
-import dev.lectern.ops.jobs.JobRun;
+import dev.lectern.control.jobs.JobProblem;
+import dev.lectern.control.jobs.JobRun;
 import dev.lectern.roster.imports.CsvFile.Reference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package dev.lectern.roster.imports;
 
-import dev.lectern.ops.jobs.JobProblem;
+import dev.lectern.control.jobs.JobProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;

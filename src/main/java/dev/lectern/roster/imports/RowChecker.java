@@ -1,6 +1,6 @@
 package dev.lectern.roster.imports;
 
-import dev.lectern.ops.jobs.JobProblem;
+import dev.lectern.control.jobs.JobProblem;
 import dev.lectern.roster.model.RosterVocabulary;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

@@ -1,7 +1,7 @@
 package dev.lectern.roster.query;
 
-import dev.lectern.ops.cache.CacheService;
-import dev.lectern.ops.cache.CacheTier;
+import dev.lectern.control.cache.CacheService;
+import dev.lectern.control.cache.CacheTier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +49,7 @@ public class RosterPaging {
       return Long.parseLong(cached.get());
     }
     long total;
-    try (PreparedStatement statement = RosterQueryService.prepare(connection, count);
+    try (PreparedStatement statement = count.prepare(connection);
         ResultSet rows = statement.executeQuery()) {
       rows.next();
       total = rows.getLong(1);
@@ -65,7 +65,7 @@ public class RosterPaging {
     String joined = cache.get(key).orElse(null);
     if (joined == null) {
       List<String> list = new ArrayList<>();
-      try (PreparedStatement statement = RosterQueryService.prepare(connection, anchors);
+      try (PreparedStatement statement = anchors.prepare(connection);
           ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           list.add(rows.getString(1));

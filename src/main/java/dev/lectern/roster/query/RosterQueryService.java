@@ -19,8 +19,6 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class RosterQueryService {
 
-  private static final int QUERY_TIMEOUT_SECONDS = 30;
-
   @Resource(lookup = "jdbc/lectern")
   DataSource dataSource;
 
@@ -36,7 +34,7 @@ public class RosterQueryService {
       long total = paging.total(connection, generation, RosterSql.count(view, request, boundary));
       SqlFragment pageSql = pageSql(connection, generation, view, request, boundary, total);
       out.append('{').key(view.envelope()).append('[');
-      try (PreparedStatement page = prepare(connection, pageSql);
+      try (PreparedStatement page = pageSql.prepare(connection);
           ResultSet rows = page.executeQuery()) {
         for (int row = 0; rows.next(); row++) {
           writer.writeRow(row == 0 ? out : out.append(','), rows, request.fields());
@@ -86,7 +84,7 @@ public class RosterQueryService {
       throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
-            prepare(connection, RosterSql.single(view, sourcedId, fields, boundary));
+            RosterSql.single(view, sourcedId, fields, boundary).prepare(connection);
         ResultSet rows = statement.executeQuery()) {
       if (!rows.next()) {
         return Optional.empty();
@@ -105,19 +103,9 @@ public class RosterQueryService {
       throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
-            prepare(connection, RosterSql.exists(view, sourcedId, boundary));
+            RosterSql.exists(view, sourcedId, boundary).prepare(connection);
         ResultSet rows = statement.executeQuery()) {
       return rows.next();
     }
-  }
-
-  static PreparedStatement prepare(Connection connection, SqlFragment sql) throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql.sql());
-    statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-    List<Object> parameters = sql.parameters();
-    for (int i = 0; i < parameters.size(); i++) {
-      statement.setObject(i + 1, parameters.get(i));
-    }
-    return statement;
   }
 }

@@ -47,7 +47,7 @@ public final class ArchiveLoader {
   private ArchiveLoader() {}
 
   public static void load(
-      TableDumper.Connections connections,
+      Connections connections,
       ArchiveReader reader,
       ExecutorService executor,
       int workers,

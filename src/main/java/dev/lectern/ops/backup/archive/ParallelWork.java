@@ -25,8 +25,7 @@ final class ParallelWork {
 
   private ParallelWork() {}
 
-  static void run(
-      ExecutorService executor, int workers, TableDumper.Connections connections, Work work)
+  static void run(ExecutorService executor, int workers, Connections connections, Work work)
       throws IOException, SQLException, InterruptedException {
     CompletionService<Void> completion = new ExecutorCompletionService<>(executor);
     List<Future<Void>> futures = new ArrayList<>();

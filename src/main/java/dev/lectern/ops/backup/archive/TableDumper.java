@@ -34,11 +34,6 @@ public final class TableDumper {
   /** What one dump produced: the tables (manifest entries) and their part files, in order. */
   public record Dump(String schemaVersion, List<ArchiveManifest.Table> tables, List<Path> parts) {}
 
-  /** Opens a fresh connection outside any container transaction. */
-  public interface Connections {
-    Connection open() throws SQLException;
-  }
-
   private final Connections connections;
   private final ExecutorService executor;
   private final int workers;

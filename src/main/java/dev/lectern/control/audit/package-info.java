@@ -1,0 +1,6 @@
+/**
+ * The audit log: who did what to what, from where, with which outcome and request id, for security
+ * events (logins, throttling, API keys, accounts) and admin actions. Append-only in the database;
+ * old rows are removed only by the retention sweep.
+ */
+package dev.lectern.control.audit;

@@ -1,0 +1,48 @@
+package dev.lectern.control.jobs;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * {@code lectern_jobs{type,state}}: jobs in the table per type and state, refreshed by the
+ * dispatcher each tick so a scrape never queries the database.
+ */
+@ApplicationScoped
+public class JobMetrics {
+
+  @Inject MetricRegistry registry;
+
+  private final Map<String, Long> counts = new ConcurrentHashMap<>();
+
+  @PostConstruct
+  void init() {
+    for (JobType type : JobType.values()) {
+      for (JobState state : JobState.values()) {
+        String key = type.label() + "/" + state.label();
+        registry.gauge(
+            "lectern_jobs",
+            counts,
+            map -> map.getOrDefault(key, 0L),
+            new Tag("type", type.label()),
+            new Tag("state", state.label()));
+      }
+    }
+  }
+
+  void refresh(List<Object[]> rows) {
+    Map<String, Long> fresh = new java.util.HashMap<>();
+    for (Object[] row : rows) {
+      fresh.put(row[0] + "/" + row[1], (Long) row[2]);
+    }
+    for (String key : counts.keySet()) {
+      fresh.putIfAbsent(key, 0L);
+    }
+    counts.putAll(fresh);
+  }
+}

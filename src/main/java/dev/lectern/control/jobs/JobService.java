@@ -1,0 +1,92 @@
+package dev.lectern.control.jobs;
+
+import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.http.PathIds;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+/** Queue operations for the API and for capabilities that submit work. */
+@ApplicationScoped
+public class JobService {
+
+  @Inject JobRepository repository;
+  @Inject JobDispatcher dispatcher;
+
+  /** Queues a job; a replica starts it within a poll interval when its type has room. */
+  public Job submit(JobType type, String inputJson, String actor) throws SQLException {
+    UUID id = UUID.randomUUID();
+    repository.insert(id, type, actor, inputJson);
+    dispatcher.wake();
+    return get(id);
+  }
+
+  public Job get(UUID id) throws SQLException {
+    return repository
+        .find(id)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    404, "not_found", "No job " + PathIds.shown(String.valueOf(id)) + "."));
+  }
+
+  public List<Job> list(JobFilter filter, int limit, int offset) throws SQLException {
+    return repository.list(filter, limit, offset);
+  }
+
+  public long count(JobFilter filter) throws SQLException {
+    return repository.count(filter);
+  }
+
+  public List<JobProblem> problems(UUID id, int limit) throws SQLException {
+    return repository.problems(id, limit);
+  }
+
+  /**
+   * Cancels a waiting job at once; an active one is stopped by the replica running it (here at
+   * once, elsewhere within a poll interval), and its work is undone.
+   */
+  public Job cancel(UUID id) throws SQLException {
+    Job job = get(id);
+    if (job.state().finished()) {
+      throw new ApiException(
+          409, "job_finished", "Job " + id + " already ended " + job.state().label() + ".");
+    }
+    repository.requestCancel(id);
+    Job now = get(id);
+    if (now.state() == JobState.ACTIVE) {
+      dispatcher.stop(now);
+    }
+    return now;
+  }
+
+  /** Queues a failed or cancelled job again. */
+  public Job retry(UUID id) throws SQLException {
+    Job job = get(id);
+    if (job.state() != JobState.FAILED && job.state() != JobState.CANCELLED) {
+      throw new ApiException(
+          409,
+          "job_not_retryable",
+          "Only failed or cancelled jobs can be retried; job "
+              + id
+              + " is "
+              + job.state().label()
+              + ".");
+    }
+    repository.retry(JobFilter.of(id));
+    dispatcher.wake();
+    return get(id);
+  }
+
+  /** Queues again every failed or cancelled job the filter matches; answers how many. */
+  public int retryAll(JobFilter filter) throws SQLException {
+    return repository.retry(filter);
+  }
+
+  /** Deletes finished jobs the filter matches; answers how many. */
+  public int delete(JobFilter filter) throws SQLException {
+    return repository.delete(filter);
+  }
+}

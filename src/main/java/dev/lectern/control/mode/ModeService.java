@@ -1,0 +1,161 @@
+package dev.lectern.control.mode;
+
+import dev.lectern.platform.db.SqlTimes;
+import dev.lectern.platform.error.ApiException;
+import dev.lectern.platform.migration.SchemaReady;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * The operating mode of the cluster. It lives in PostgreSQL; every replica reads it twice a second,
+ * so a change made on one replica is followed by all within a second, and a replica that starts
+ * later follows it too. {@code MAINTENANCE_MODE} sets it at boot.
+ */
+@ApplicationScoped
+public class ModeService {
+
+  private static final Logger LOG = Logger.getLogger(ModeService.class.getName());
+
+  @PersistenceContext(unitName = "lectern")
+  EntityManager em;
+
+  @Inject
+  @ConfigProperty(name = "MAINTENANCE_MODE")
+  Optional<String> bootMode;
+
+  @Inject MetricRegistry metrics;
+  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject ModeService self;
+
+  private volatile ModeState state = ModeState.NORMAL;
+
+  /** Mode changes made on this replica; guarded by this. */
+  private long localChanges;
+
+  /** Version of {@link #state} as stored; -1 before the first read. Guarded by this. */
+  private long version = -1;
+
+  @PostConstruct
+  void init() {
+    bootMode().ifPresent(mode -> state = new ModeState(mode, "MAINTENANCE_MODE", null, null, null));
+    for (OperatingMode mode : OperatingMode.values()) {
+      metrics.gauge(
+          "lectern_operating_mode",
+          this,
+          service -> service.effective() == mode ? 1 : 0,
+          new Tag("mode", mode.label()));
+    }
+  }
+
+  void start(@Observes SchemaReady ready) {
+    bootMode().ifPresent(mode -> self.set(mode, "MAINTENANCE_MODE at boot", null, "system"));
+    scheduler.scheduleWithFixedDelay(this::reload, 0, 500, TimeUnit.MILLISECONDS);
+  }
+
+  public ModeState current() {
+    return state;
+  }
+
+  public OperatingMode effective() {
+    return state.effective(Instant.now());
+  }
+
+  /** Sets the mode for every replica; {@code until} empty means until changed again. */
+  public ModeState set(OperatingMode mode, String reason, Instant until, String actor) {
+    if (until != null && !until.isAfter(Instant.now())) {
+      throw new ApiException(422, "validation_failed", "until must be in the future.");
+    }
+    ModeState next = new ModeState(mode, reason, until, Instant.now(), actor);
+    self.store(next);
+    synchronized (this) {
+      state = next;
+      localChanges++;
+    }
+    LOG.warning(() -> "Operating mode " + mode.label() + " set by " + actor + ": " + reason);
+    return next;
+  }
+
+  /**
+   * Writes the mode, committed when this returns. Public: Liberty applies {@code @Transactional} to
+   * public methods only.
+   */
+  @Transactional
+  public void store(ModeState next) {
+    em.createNativeQuery(
+            "UPDATE operating_mode SET mode = ?1, reason = ?2, until = ?3, changed_at = ?4,"
+                + " changed_by = ?5 WHERE id = 1")
+        .setParameter(1, next.mode().label())
+        .setParameter(2, next.reason())
+        .setParameter(3, next.until() == null ? null : Timestamp.from(next.until()))
+        .setParameter(4, Timestamp.from(next.changedAt()))
+        .setParameter(5, next.changedBy())
+        .executeUpdate();
+  }
+
+  /**
+   * Follows the stored mode. A read that overlapped a change made on this replica may have seen the
+   * row before that change committed, so it is dropped; the next reload, 500 ms later, reads it.
+   */
+  void reload() {
+    try {
+      long changesBefore;
+      synchronized (this) {
+        changesBefore = localChanges;
+      }
+      ModeState stored = self.stored();
+      synchronized (this) {
+        if (localChanges == changesBefore) {
+          state = stored;
+        }
+      }
+    } catch (RuntimeException e) {
+      // Keep the last known mode while PostgreSQL cannot be read; readiness reports the outage.
+      LOG.fine(() -> "Operating mode not reloaded: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The mode as stored, read in a transaction of its own so that the entity manager is closed with
+   * it instead of being left to the scheduled task's cleanup. Public: Liberty applies
+   * {@code @Transactional} to public methods only.
+   */
+  @Transactional
+  public ModeState stored() {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT mode, reason, until, changed_at, changed_by FROM operating_mode"
+                        + " WHERE id = 1")
+                .getSingleResult();
+    return new ModeState(
+        OperatingMode.fromLabel((String) row[0]).orElse(OperatingMode.NORMAL),
+        (String) row[1],
+        SqlTimes.instant(row[2]),
+        SqlTimes.instant(row[3]),
+        (String) row[4]);
+  }
+
+  private Optional<OperatingMode> bootMode() {
+    return switch (bootMode.orElse("").strip().toLowerCase(Locale.ROOT)) {
+      case "true", "maintenance" -> Optional.of(OperatingMode.MAINTENANCE);
+      case "read-only" -> Optional.of(OperatingMode.READ_ONLY);
+      default -> Optional.empty();
+    };
+  }
+}

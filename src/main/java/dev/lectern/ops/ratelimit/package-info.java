@@ -1,6 +1,0 @@
-/**
- * Rate limits by tier (seed 004): which tier and key a request counts against, Bucket4j buckets
- * shared by every replica through Redis with per-server buckets while Redis is away, and the IETF
- * {@code RateLimit-Policy} / {@code RateLimit} headers.
- */
-package dev.lectern.ops.ratelimit;
