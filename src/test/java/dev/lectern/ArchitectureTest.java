@@ -1,0 +1,70 @@
+package dev.lectern;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The floors of docs/architecture.md, held against the compiled code: a floor uses only the floors
+ * below it, the roster may use auth but not the reverse, and no two packages depend on each other
+ * at any depth.
+ */
+class ArchitectureTest {
+
+  private static JavaClasses lectern;
+
+  @BeforeAll
+  static void importMainClasses() {
+    lectern =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("/dev/lectern/bench/"))
+            .importPackages("dev.lectern");
+  }
+
+  @Test
+  void shouldUseOnlyTheFloorsBelow() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("platform")
+        .definedBy("dev.lectern.platform..")
+        .layer("control")
+        .definedBy("dev.lectern.control..")
+        .layer("domain")
+        .definedBy("dev.lectern.auth..", "dev.lectern.roster..")
+        .layer("ops")
+        .definedBy("dev.lectern.ops..")
+        .whereLayer("ops")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("domain")
+        .mayOnlyBeAccessedByLayers("ops")
+        .whereLayer("control")
+        .mayOnlyBeAccessedByLayers("domain", "ops")
+        .whereLayer("platform")
+        .mayOnlyBeAccessedByLayers("control", "domain", "ops")
+        .check(lectern);
+  }
+
+  @Test
+  void shouldKeepAccountsFreeOfTheRoster() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.lectern.auth..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.lectern.roster..")
+        .because("the roster uses API keys and scopes, never the reverse")
+        .check(lectern);
+  }
+
+  @Test
+  void shouldHaveNoCyclesBetweenPackages() {
+    slices().matching("dev.lectern.(**)").should().beFreeOfCycles().check(lectern);
+  }
+}
