@@ -32,16 +32,4 @@ public class ApiKeyRepository {
   public void store(ApiKey key) {
     em.persist(key);
   }
-
-  /** The bound orgs and every org below them, for a key's boundary. */
-  @SuppressWarnings("unchecked")
-  public List<String> withDescendants(List<String> orgs) {
-    return em.createNativeQuery(
-            "WITH RECURSIVE tree(sourced_id) AS (SELECT unnest(CAST(?1 AS text[]))"
-                + " UNION SELECT o.sourced_id FROM roster_org o"
-                + " JOIN tree ON o.parent_sourced_id = tree.sourced_id)"
-                + " SELECT sourced_id FROM tree")
-        .setParameter(1, orgs.toArray(String[]::new))
-        .getResultList();
-  }
 }

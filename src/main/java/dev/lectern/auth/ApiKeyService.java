@@ -28,8 +28,11 @@ public class ApiKeyService {
 
   private final Map<String, CachedKey> active = new ConcurrentHashMap<>();
 
-  /** What a request needs to know about a usable key. */
-  public record ActiveKey(UUID id, List<String> scopes, Optional<List<String>> boundaryOrgs) {}
+  /**
+   * What a request needs to know about a usable key: its scopes and, for a key bound to orgs, those
+   * orgs (the roster knows what lies below them).
+   */
+  public record ActiveKey(UUID id, List<String> scopes, Optional<List<String>> orgs) {}
 
   /** A new key and its secret, which is shown this once and never stored in clear. */
   public record IssuedKey(ApiKey key, String clientSecret) {}
@@ -138,9 +141,7 @@ public class ApiKeyService {
                 new ActiveKey(
                     k.id(),
                     k.scopes(),
-                    k.orgs().isEmpty()
-                        ? Optional.empty()
-                        : Optional.of(keys.withDescendants(k.orgs()))));
+                    k.orgs().isEmpty() ? Optional.empty() : Optional.of(List.copyOf(k.orgs()))));
   }
 
   private static ApiException notFound() {

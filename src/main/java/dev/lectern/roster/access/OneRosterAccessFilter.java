@@ -42,6 +42,7 @@ public class OneRosterAccessFilter implements ContainerRequestFilter, ContainerR
   @Inject OneRosterCaller caller;
   @Inject ApiKeyService apiKeys;
   @Inject ApiKeyUsageRecorder usage;
+  @Inject OrgTree orgTree;
   @Inject ErrorResponses errors;
   @Context HttpServletRequest servletRequest;
 
@@ -58,7 +59,8 @@ public class OneRosterAccessFilter implements ContainerRequestFilter, ContainerR
       }
       request.setProperty(KEY_PROPERTY, key.get().id());
       caller.establish(
-          scopes(token.getClaim("scope"), key.get().scopes()), key.get().boundaryOrgs());
+          scopes(token.getClaim("scope"), key.get().scopes()),
+          key.get().orgs().map(orgTree::withDescendants));
     } else if (security.isUserInRole(Role.ADMIN.claim())
         || security.isUserInRole(Role.OPERATOR.claim())) {
       caller.establish(EnumSet.allOf(OneRosterScope.class), Optional.empty());
