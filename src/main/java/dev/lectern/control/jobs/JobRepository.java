@@ -11,8 +11,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -143,6 +145,18 @@ public class JobRepository {
   }
 
   /** Fails active jobs whose replica stopped heartbeating; answers their ids. */
+  public Set<UUID> activeIds() throws SQLException {
+    Set<UUID> ids = new HashSet<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = prepare(c, "SELECT id FROM job WHERE state = 'active'");
+        ResultSet rows = s.executeQuery()) {
+      while (rows.next()) {
+        ids.add(rows.getObject(1, UUID.class));
+      }
+    }
+    return ids;
+  }
+
   public List<UUID> failStale(long timeoutSeconds) throws SQLException {
     List<UUID> ids = new ArrayList<>();
     try (Connection c = dataSource.getConnection();

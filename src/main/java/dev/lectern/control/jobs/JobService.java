@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Queue operations for the API and for capabilities that submit work. */
@@ -38,6 +39,11 @@ public class JobService {
 
   public long count(JobFilter filter) throws SQLException {
     return repository.count(filter);
+  }
+
+  /** Jobs running now, on any replica: their work (staging tables, files) must not be touched. */
+  public Set<UUID> activeIds() throws SQLException {
+    return repository.activeIds();
   }
 
   public List<JobProblem> problems(UUID id, int limit) throws SQLException {

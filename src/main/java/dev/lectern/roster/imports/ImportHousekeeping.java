@@ -1,6 +1,7 @@
 package dev.lectern.roster.imports;
 
 import dev.lectern.control.jobs.JobFinished;
+import dev.lectern.control.jobs.JobService;
 import dev.lectern.control.jobs.JobType;
 import dev.lectern.platform.migration.SchemaReady;
 import jakarta.annotation.Resource;
@@ -13,6 +14,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -34,6 +37,7 @@ public class ImportHousekeeping {
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject ImportRunner runner;
   @Inject ImportStorage storage;
+  @Inject JobService jobs;
 
   void start(@Observes SchemaReady ready) {
     scheduler.scheduleWithFixedDelay(this::sweep, 1, 360, TimeUnit.MINUTES);
@@ -64,22 +68,29 @@ public class ImportHousekeeping {
     }
   }
 
+  /**
+   * Lists the staging tables first, then asks the jobs which are running: a job is active before it
+   * makes its tables, so every table listed whose job is running shows up as running.
+   */
   private void dropOrphanStaging() throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT DISTINCT substr(tablename, 2, 32) FROM pg_tables"
-                    + " WHERE schemaname = 'import_stage' AND NOT EXISTS (SELECT 1 FROM job"
-                    + " WHERE state = 'active' AND replace(id::text, '-', '')"
-                    + " = substr(tablename, 2, 32))");
-        ResultSet rows = s.executeQuery()) {
-      while (rows.next()) {
-        String hex = rows.getString(1);
-        UUID job =
-            UUID.fromString(
-                hex.replaceFirst(
-                    "(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}+)",
-                    "$1-$2-$3-$4-$5"));
+    try (Connection c = dataSource.getConnection()) {
+      Set<UUID> staged = new HashSet<>();
+      try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT DISTINCT substr(tablename, 2, 32) FROM pg_tables"
+                      + " WHERE schemaname = 'import_stage'");
+          ResultSet rows = s.executeQuery()) {
+        while (rows.next()) {
+          staged.add(
+              UUID.fromString(
+                  rows.getString(1)
+                      .replaceFirst(
+                          "(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}+)",
+                          "$1-$2-$3-$4-$5")));
+        }
+      }
+      staged.removeAll(jobs.activeIds());
+      for (UUID job : staged) {
         StagingTables.dropAll(c, job);
       }
     }
