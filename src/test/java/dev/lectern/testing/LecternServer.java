@@ -54,15 +54,19 @@ public final class LecternServer implements AutoCloseable {
     return new Http("http://localhost:" + httpPort);
   }
 
-  /** Starts the server and waits until {@code /health/started} answers 200. */
+  /**
+   * Starts the server and waits until {@code /health/started} answers 200. A server that does not
+   * start in time is stopped, not left running for the rest of the suite.
+   */
   public LecternServer start() {
     launch();
     Http http = http();
-    Eventually.within(
-        Duration.ofSeconds(120),
-        () -> process.isAlive() && http.get("/health/started").status() == 200,
-        () -> "server " + name + " alive=" + process.isAlive());
-    return this;
+    return stoppedUnless(
+        () ->
+            Eventually.within(
+                Duration.ofSeconds(120),
+                () -> process.isAlive() && http.get("/health/started").status() == 200,
+                () -> "server " + name + " alive=" + process.isAlive()));
   }
 
   /** Starts the server process without waiting for anything, for servers expected to fail. */
@@ -104,11 +108,23 @@ public final class LecternServer implements AutoCloseable {
    */
   public LecternServer awaitReady() {
     Http http = http();
-    Eventually.within(
-        Duration.ofSeconds(60),
-        () -> http.get("/health/ready").status() == 200,
-        () -> http.get("/health/ready").toString());
-    return this;
+    return stoppedUnless(
+        () ->
+            Eventually.within(
+                Duration.ofSeconds(60),
+                () -> http.get("/health/ready").status() == 200,
+                () -> http.get("/health/ready").toString()));
+  }
+
+  /** This server once the wait passes; stopped when it fails, so a failed test leaks no JVM. */
+  private LecternServer stoppedUnless(Runnable wait) {
+    try {
+      wait.run();
+      return this;
+    } catch (RuntimeException | Error e) {
+      close();
+      throw e;
+    }
   }
 
   /** Whether the JVM with this process id is this server's. */
