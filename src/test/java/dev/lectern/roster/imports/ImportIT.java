@@ -27,6 +27,14 @@ class ImportIT {
   private static final String OR = "/ims/oneroster/rostering/v1p2/";
   private static final String CONSOLE_PASSWORD = "console-" + java.util.UUID.randomUUID();
   private static LecternServer server;
+
+  /**
+   * Short, so a killed server's job is failed soon, yet longer than the pauses a busy 2-core
+   * machine shows: after staging a million rows, a server once logged nothing for 12 s, and a 5 s
+   * timeout had the other server fail its healthy job.
+   */
+  private static final String HEARTBEAT_TIMEOUT = "20";
+
   private static String dbUrl;
   private static Http http;
   private static String admin;
@@ -38,7 +46,7 @@ class ImportIT {
     server =
         new LecternServer("imports")
             .with("DB_URL", dbUrl)
-            .with("JOB_HEARTBEAT_TIMEOUT_SECONDS", "5")
+            .with("JOB_HEARTBEAT_TIMEOUT_SECONDS", HEARTBEAT_TIMEOUT)
             .with("BATCH_CONSOLE", "on")
             .with("BATCH_CONSOLE_PASSWORD", CONSOLE_PASSWORD)
             .start()
@@ -299,7 +307,7 @@ class ImportIT {
     try (LecternServer victim =
         new LecternServer("imports-victim")
             .with("DB_URL", dbUrl)
-            .with("JOB_HEARTBEAT_TIMEOUT_SECONDS", "5")
+            .with("JOB_HEARTBEAT_TIMEOUT_SECONDS", HEARTBEAT_TIMEOUT)
             .start()
             .awaitReady()) {
       String before = RosterDigest.of(dbUrl);
