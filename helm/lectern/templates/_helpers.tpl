@@ -21,3 +21,14 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{ include "lectern.fullname" .root }}-{{ .name }}
 {{- end -}}
 {{- end -}}
+
+{{/* The address clients reach Lectern at: publicUrl, or the ingress's own address. */}}
+{{- define "lectern.publicUrl" -}}
+{{- if .Values.publicUrl -}}
+{{ .Values.publicUrl }}
+{{- else if .Values.ingress.enabled -}}
+{{ ternary "https" "http" .Values.ingress.tls }}://{{ .Values.ingress.hostname }}
+{{- else -}}
+{{ required "publicUrl: the address clients reach Lectern at (or enable the ingress)" .Values.publicUrl }}
+{{- end -}}
+{{- end -}}
