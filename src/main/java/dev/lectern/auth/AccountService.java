@@ -1,5 +1,6 @@
 package dev.lectern.auth;
 
+import dev.lectern.platform.db.AdvisoryLock;
 import dev.lectern.platform.db.ClusterLocks;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.error.ErrorBody.FieldProblem;
@@ -158,7 +159,7 @@ public class AccountService {
    */
   @Transactional
   public void createFirstAdmin(@Observes SchemaReady ready) {
-    locks.lock(ClusterLocks.Lock.FIRST_ADMIN);
+    locks.lock(AdvisoryLock.FIRST_ADMIN);
     if (accounts.countWithRole(Role.ADMIN) > 0) {
       return;
     }

@@ -1,5 +1,6 @@
 package dev.lectern.auth;
 
+import dev.lectern.platform.db.AdvisoryLock;
 import dev.lectern.platform.db.ClusterLocks;
 import dev.lectern.platform.migration.SchemaReady;
 import jakarta.annotation.Resource;
@@ -57,7 +58,7 @@ public class SigningKeyService {
 
   @Transactional
   public void ensureActiveKey(@Observes SchemaReady ready) {
-    locks.lock(ClusterLocks.Lock.SIGNING_KEYS);
+    locks.lock(AdvisoryLock.SIGNING_KEYS);
     if (keys.findActive().isEmpty() && config.masterKey().isPresent()) {
       SigningKey first = generate(cipher());
       first.activate(Instant.now());
@@ -77,7 +78,7 @@ public class SigningKeyService {
    */
   @Transactional
   public SigningKey rotate() {
-    locks.lock(ClusterLocks.Lock.SIGNING_KEYS);
+    locks.lock(AdvisoryLock.SIGNING_KEYS);
     Optional<SigningKey> pending =
         keys.findAll().stream().filter(k -> k.state().equals("next")).findFirst();
     if (pending.isPresent()) {
@@ -138,7 +139,7 @@ public class SigningKeyService {
     if (!due) {
       return fingerprint(all);
     }
-    locks.lock(ClusterLocks.Lock.SIGNING_KEYS);
+    locks.lock(AdvisoryLock.SIGNING_KEYS);
     for (SigningKey key : keys.findAll()) {
       if (key.state().equals("retiring") && !key.retiredAt().isAfter(now)) {
         key.retire();

@@ -1,5 +1,6 @@
 package dev.lectern.control.jobs;
 
+import dev.lectern.platform.db.AdvisoryLock;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -24,9 +25,6 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class JobRepository {
-
-  /** Advisory lock serialising claims, so two replicas never exceed a type's concurrency. */
-  private static final long CLAIM_LOCK = 0x4c45_0010L;
 
   private static final String COLUMNS =
       "id, type, state, created_at, created_by, started_at, finished_at, heartbeat_at, owner,"
@@ -88,7 +86,7 @@ public class JobRepository {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        prepareAndRun(c, "SELECT pg_advisory_xact_lock(?)", CLAIM_LOCK);
+        prepareAndRun(c, "SELECT pg_advisory_xact_lock(?)", AdvisoryLock.JOB_CLAIM.id());
         long active;
         try (PreparedStatement s =
                 prepare(

@@ -2,6 +2,7 @@ package dev.lectern.ops.backup;
 
 import dev.lectern.control.jobs.JobService;
 import dev.lectern.control.jobs.JobType;
+import dev.lectern.platform.db.AdvisoryLock;
 import dev.lectern.platform.db.ClusterLocks;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -39,7 +40,7 @@ public class BackupTimers {
    * of names not in the map are left as they are.
    */
   public void reconcile(Map<String, String> schedules) {
-    locks.lock(ClusterLocks.Lock.BACKUP_TIMERS);
+    locks.lock(AdvisoryLock.BACKUP_TIMERS);
     Map<String, String> wanted = new HashMap<>(schedules);
     for (Timer timer : timers.getTimers()) {
       String info = String.valueOf(timer.getInfo());

@@ -1,5 +1,6 @@
 package dev.lectern.platform.migration;
 
+import dev.lectern.platform.db.AdvisoryLock;
 import dev.lectern.platform.db.DatabaseFailures;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -44,9 +45,6 @@ public class SchemaMigrator {
   @Inject MigrationConfig config;
   @Inject Event<SchemaReady> schemaReady;
   @Inject Instance<BeforeMigration> beforeMigration;
-
-  /** Advisory lock held while before-migration hooks and the migration run (see ClusterLocks). */
-  private static final long MIGRATION_LOCK = 0x4c45_0005L;
 
   private volatile SchemaStatus status = SchemaStatus.pending("migrations not attempted yet");
   private volatile Future<?> nextAttempt;
@@ -165,7 +163,7 @@ public class SchemaMigrator {
   private void migrateAfterHooks(Flyway flyway) {
     try (Connection lock = dataSource.getConnection();
         Statement s = lock.createStatement()) {
-      s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+      s.execute("SELECT pg_advisory_lock(" + AdvisoryLock.SCHEMA_MIGRATION.id() + ")");
       try {
         MigrationInfoService info = flyway.info();
         if (info.pending().length > 0 && info.current() != null) {
@@ -176,7 +174,7 @@ public class SchemaMigrator {
         }
         flyway.migrate();
       } finally {
-        s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+        s.execute("SELECT pg_advisory_unlock(" + AdvisoryLock.SCHEMA_MIGRATION.id() + ")");
       }
     } catch (RuntimeException e) {
       throw e;

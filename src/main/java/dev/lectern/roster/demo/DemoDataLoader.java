@@ -1,5 +1,6 @@
 package dev.lectern.roster.demo;
 
+import dev.lectern.platform.db.AdvisoryLock;
 import dev.lectern.platform.db.ClusterLocks;
 import dev.lectern.platform.migration.SchemaReady;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,7 @@ public class DemoDataLoader {
     if (!enabled) {
       return;
     }
-    locks.lock(ClusterLocks.Lock.DEMO_DATA);
+    locks.lock(AdvisoryLock.DEMO_DATA);
     Number orgs =
         (Number) em.createNativeQuery("SELECT count(*) FROM roster_org").getSingleResult();
     if (orgs.longValue() > 0) {

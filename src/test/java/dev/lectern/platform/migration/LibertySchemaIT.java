@@ -2,6 +2,7 @@ package dev.lectern.platform.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.platform.db.AdvisoryLock;
 import dev.lectern.testing.Eventually;
 import dev.lectern.testing.Http;
 import dev.lectern.testing.JobStarts;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.Test;
 class LibertySchemaIT {
 
   /** Session advisory lock the server holds while it migrates an existing schema. */
-  private static final long MIGRATION_LOCK = 0x4c45_0005L;
 
   /** Liberty's tables and the key that names their rows. */
   private static final Map<String, String> KEYS =
@@ -99,13 +99,13 @@ class LibertySchemaIT {
         Statement s = lock.createStatement();
         LecternServer server =
             new LecternServer("liberty-upgraded-liberty-first").with("DB_URL", url)) {
-      s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+      s.execute("SELECT pg_advisory_lock(" + AdvisoryLock.SCHEMA_MIGRATION.id() + ")");
       server.start();
       Eventually.within(
           Duration.ofSeconds(60),
           () -> count(url, "SELECT count(*) FROM liberty.ejbtimer_part") > 0,
           () -> "Liberty wrote nothing in its own schema before the migration");
-      s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+      s.execute("SELECT pg_advisory_unlock(" + AdvisoryLock.SCHEMA_MIGRATION.id() + ")");
       server.awaitReady();
       assertUpgraded(url, history);
       runBackup(server.http());
