@@ -7,6 +7,7 @@ import dev.lectern.ops.backup.archive.ArchiveException;
 import dev.lectern.ops.backup.archive.ArchiveManifest;
 import dev.lectern.ops.backup.archive.ArchiveVerifier;
 import dev.lectern.roster.model.RosterType;
+import dev.lectern.roster.query.RosterGeneration;
 import dev.lectern.roster.query.RosterRelationships;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -233,9 +234,7 @@ public class PartialRestoreService {
         stamp.executeUpdate();
       }
     }
-    try (Statement s = c.createStatement()) {
-      s.execute("UPDATE public.roster_generation SET value = value + 1 WHERE id = 1");
-    }
+    RosterGeneration.bump(c);
   }
 
   private static Array ids(Connection c, Set<String> ids) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.lectern.ops.backup;
 
+import dev.lectern.roster.query.RosterGeneration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -52,7 +53,7 @@ public class RosterSwap {
         for (String table : tables) {
           s.execute("ALTER TABLE " + shadow + "." + table + " SET SCHEMA public");
         }
-        s.execute("UPDATE public.roster_generation SET value = value + 1 WHERE id = 1");
+        RosterGeneration.bump(c);
         c.commit();
         return tables.size();
       } catch (SQLException | RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.lectern.roster.demo;
 import dev.lectern.platform.db.AdvisoryLock;
 import dev.lectern.platform.db.ClusterLocks;
 import dev.lectern.platform.migration.SchemaReady;
+import dev.lectern.roster.query.RosterGeneration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -44,8 +45,7 @@ public class DemoDataLoader {
     }
     em.createNativeQuery("SELECT count(*) FROM roster_generate_district(300, 3000, 3)")
         .getSingleResult();
-    em.createNativeQuery("UPDATE roster_generation SET value = value + 1 WHERE id = 1")
-        .executeUpdate();
+    em.createNativeQuery(RosterGeneration.BUMP_SQL).executeUpdate();
     LOG.info("Loaded the demo district (300 users, 3 schools) into the empty roster.");
   }
 }

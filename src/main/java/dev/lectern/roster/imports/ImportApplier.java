@@ -2,6 +2,7 @@ package dev.lectern.roster.imports;
 
 import dev.lectern.control.jobs.JobCancelledException;
 import dev.lectern.control.jobs.JobRun;
+import dev.lectern.roster.query.RosterGeneration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -87,7 +88,7 @@ final class ImportApplier {
         long changed = updateRolesOnly(c);
         progress.applied(CsvFile.ROLES, 0, changed, 0, 99);
       }
-      run(c, "UPDATE roster_generation SET value = value + 1 WHERE id = 1");
+      RosterGeneration.bump(c);
       run.checkCancelled();
       c.commit();
     } catch (SQLException | RuntimeException e) {

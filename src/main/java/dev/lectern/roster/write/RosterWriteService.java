@@ -6,6 +6,7 @@ import dev.lectern.platform.http.PathIds;
 import dev.lectern.roster.model.Field;
 import dev.lectern.roster.model.FieldKind;
 import dev.lectern.roster.model.RosterType;
+import dev.lectern.roster.query.RosterGeneration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
@@ -64,7 +65,7 @@ public class RosterWriteService {
                   : rows.getBoolean(1) ? Outcome.CREATED : Outcome.UPDATED;
         }
         if (outcome != Outcome.UNCHANGED) {
-          bumpGeneration(connection);
+          RosterGeneration.bump(connection);
         }
         return outcome;
       }
@@ -91,21 +92,9 @@ public class RosterWriteService {
       }
       delete.setString(1, sourcedId);
       if (delete.executeUpdate() > 0) {
-        bumpGeneration(connection);
+        RosterGeneration.bump(connection);
       }
       return true;
-    }
-  }
-
-  /**
-   * Makes every cached roster read older than this write unreachable, on every replica. Runs after
-   * the write committed, so a read between the two is cached under the old generation.
-   */
-  private static void bumpGeneration(Connection connection) throws SQLException {
-    try (PreparedStatement bump =
-        connection.prepareStatement(
-            "UPDATE roster_generation SET value = value + 1 WHERE id = 1")) {
-      bump.executeUpdate();
     }
   }
 
