@@ -1,7 +1,7 @@
 package dev.lectern.auth;
 
-import dev.lectern.control.audit.AuditOutcome;
-import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.AuditTrail;
+import dev.lectern.control.audit.Audited;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
@@ -55,7 +55,7 @@ public class AccountAdminResource {
   @Inject PasswordResetService resets;
   @Inject HttpServletRequest servletRequest;
   @Inject BaseUrls baseUrls;
-  @Inject AuditService audit;
+  @Inject AuditTrail audit;
 
   /** A new account; roles are claim names such as {@code operator}. */
   public record NewAccount(
@@ -88,12 +88,12 @@ public class AccountAdminResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Audited("account.create")
   public Response create(@NotNull @Valid NewAccount request) {
     PlatformAccount created =
         accounts.create(
             request.username(), request.email(), request.password(), roles(request.roles()));
-    audit.record(
-        "account.create", created.username() + " " + request.roles(), AuditOutcome.SUCCESS);
+    audit.target(created.username() + " " + request.roles());
     return Response.created(
             URI.create(baseUrls.of(servletRequest) + "api/v1/admin/users/" + created.id()))
         .entity(AccountView.of(created))
@@ -107,6 +107,7 @@ public class AccountAdminResource {
   /** Enables or disables an account, or sets its roles; disabling ends its sessions. */
   @PATCH
   @Path("{id}")
+  @Audited("account.update")
   @Consumes(MediaType.APPLICATION_JSON)
   public AccountView update(@PathParam("id") String id, @NotNull @Valid AccountChange change) {
     UUID accountId = PathIds.uuid(id).orElseThrow(AccountAdminResource::notFound);
@@ -118,10 +119,8 @@ public class AccountAdminResource {
     if (!updated.enabled()) {
       resets.endSessions(accountId);
     }
-    audit.record(
-        "account.update",
-        updated.username() + " enabled=" + updated.enabled() + " roles=" + updated.roles(),
-        AuditOutcome.SUCCESS);
+    audit.target(
+        updated.username() + " enabled=" + updated.enabled() + " roles=" + updated.roles());
     return AccountView.of(updated);
   }
 
@@ -131,6 +130,7 @@ public class AccountAdminResource {
    */
   @POST
   @Path("{id}/password-reset")
+  @Audited("account.password_reset")
   public Response forcePasswordReset(@PathParam("id") String id) {
     UUID accountId = PathIds.uuid(id).orElseThrow(AccountAdminResource::notFound);
     PlatformAccount account = accounts.find(accountId).orElseThrow(AccountAdminResource::notFound);
@@ -139,7 +139,7 @@ public class AccountAdminResource {
     boolean mailed =
         resets.mailTokenTo(
             accountId, baseUrls.of(servletRequest) + "api/v1/auth/password-reset/confirm");
-    audit.record("account.password_reset", account.username(), AuditOutcome.SUCCESS);
+    audit.target(account.username());
     return Response.accepted(Map.of("passwordInvalidated", true, "mailed", mailed)).build();
   }
 

@@ -1,7 +1,7 @@
 package dev.lectern.auth;
 
-import dev.lectern.control.audit.AuditOutcome;
-import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.AuditTrail;
+import dev.lectern.control.audit.Audited;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
@@ -45,7 +45,7 @@ public class ApiKeyAdminResource {
   @Inject HttpServletRequest servletRequest;
   @Inject BaseUrls baseUrls;
   @Inject ApiKeyService apiKeys;
-  @Inject AuditService audit;
+  @Inject AuditTrail audit;
 
   /** A new key; {@code orgs} empty means the whole district. */
   public record NewApiKey(
@@ -87,6 +87,7 @@ public class ApiKeyAdminResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Audited("apikey.create")
   public Response create(@NotNull @Valid NewApiKey request) {
     ApiKeyService.IssuedKey issued =
         apiKeys.create(
@@ -94,7 +95,7 @@ public class ApiKeyAdminResource {
             request.scopes(),
             request.orgs() == null ? List.of() : request.orgs(),
             request.expiresAt());
-    audit.record("apikey.create", issued.key().clientId(), AuditOutcome.SUCCESS);
+    audit.target(issued.key().clientId());
     return Response.created(
             URI.create(baseUrls.of(servletRequest) + "api/v1/admin/api-keys/" + issued.key().id()))
         .entity(view(issued))
@@ -117,23 +118,26 @@ public class ApiKeyAdminResource {
   /** Revokes the key: its tokens stop working on every replica within half a second. */
   @DELETE
   @Path("{id}")
+  @Audited("apikey.revoke")
   public ApiKeyView revoke(@PathParam("id") String id) {
     ApiKey revoked = apiKeys.revoke(parse(id));
-    audit.record("apikey.revoke", revoked.clientId(), AuditOutcome.SUCCESS);
+    audit.target(revoked.clientId());
     return ApiKeyView.of(revoked);
   }
 
   @POST
   @Path("{id}/revoke")
+  @Audited("apikey.revoke")
   public ApiKeyView revokeByPost(@PathParam("id") String id) {
     return revoke(id);
   }
 
   @POST
   @Path("{id}/rotate")
+  @Audited("apikey.rotate")
   public IssuedKeyView rotate(@PathParam("id") String id) {
     ApiKeyService.IssuedKey issued = apiKeys.rotateSecret(parse(id));
-    audit.record("apikey.rotate", issued.key().clientId(), AuditOutcome.SUCCESS);
+    audit.target(issued.key().clientId());
     return view(issued);
   }
 

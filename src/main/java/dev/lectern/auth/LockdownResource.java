@@ -1,7 +1,7 @@
 package dev.lectern.auth;
 
-import dev.lectern.control.audit.AuditOutcome;
-import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.AuditTrail;
+import dev.lectern.control.audit.Audited;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
@@ -26,20 +26,18 @@ import jakarta.ws.rs.core.MediaType;
 public class LockdownResource {
 
   @Inject LockdownService lockdown;
-  @Inject AuditService audit;
+  @Inject AuditTrail audit;
 
   /** Optional body {@code {"apiKeys": true}} also revokes every API key. */
   public record LockdownRequest(Boolean apiKeys) {}
 
   @POST
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @Audited("auth.lockdown")
   public LockdownService.Lockdown lockDown(LockdownRequest request) {
     boolean apiKeys = request != null && Boolean.TRUE.equals(request.apiKeys());
     LockdownService.Lockdown done = lockdown.lockDown(apiKeys);
-    audit.record(
-        "auth.lockdown",
-        apiKeys ? "sessions, access tokens, API keys" : "sessions, access tokens",
-        AuditOutcome.SUCCESS);
+    audit.target(apiKeys ? "sessions, access tokens, API keys" : "sessions, access tokens");
     return done;
   }
 }

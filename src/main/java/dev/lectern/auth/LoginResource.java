@@ -2,6 +2,9 @@ package dev.lectern.auth;
 
 import dev.lectern.control.audit.AuditOutcome;
 import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.AuditTrail;
+import dev.lectern.control.audit.Audited;
+import dev.lectern.control.audit.NotAudited;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.BodyLimit;
 import dev.lectern.control.policy.Caller;
@@ -50,6 +53,7 @@ public class LoginResource {
   @Inject AccessTokenIssuer tokens;
   @Inject RefreshTokenService sessions;
   @Inject AuditService audit;
+  @Inject AuditTrail trail;
   @Inject ClientAddress clientAddress;
   @Context HttpServletRequest servletRequest;
 
@@ -69,6 +73,7 @@ public class LoginResource {
 
   @POST
   @Path("login")
+  @NotAudited("the sign-in service records each attempt under the login it names")
   public LoginResponse login(@NotNull @Valid LoginRequest request) {
     PlatformAccount account =
         signIns.signIn(request.username(), request.password(), clientAddress.of(servletRequest));
@@ -80,6 +85,7 @@ public class LoginResource {
   /** Rotates the refresh token; a token used twice ends its whole session family. */
   @POST
   @Path("refresh")
+  @NotAudited("renews a session; a reused refresh token is recorded under its account")
   public LoginResponse refresh(@NotNull @Valid RefreshRequest request) {
     RefreshTokenService.Rotation rotation;
     try {
@@ -105,9 +111,9 @@ public class LoginResource {
   /** Ends this session: its refresh token and every successor stop working. */
   @POST
   @Path("logout")
+  @Audited("auth.logout")
   public Response logout(@NotNull @Valid RefreshRequest request) {
     sessions.end(request.refreshToken());
-    audit.record("auth.logout", null, AuditOutcome.SUCCESS);
     return Response.noContent().build();
   }
 
@@ -115,6 +121,7 @@ public class LoginResource {
   @Access(Caller.ACCOUNT)
   @POST
   @Path("logout-all")
+  @Audited("auth.logout_all")
   @Consumes(MediaType.WILDCARD)
   public Map<String, Long> logoutAll(@Context SecurityContext security) {
     PlatformAccount account =
@@ -123,7 +130,7 @@ public class LoginResource {
             .orElseThrow(() -> new ApiException(401, "unauthorized", "Sign in first."));
     long ended = sessions.endAll(account.id());
     accounts.revokeTokens(account.id());
-    audit.record("auth.logout_all", account.username(), AuditOutcome.SUCCESS);
+    trail.target(account.username());
     return Map.of("endedSessions", ended);
   }
 }

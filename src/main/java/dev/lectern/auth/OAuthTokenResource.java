@@ -2,6 +2,7 @@ package dev.lectern.auth;
 
 import dev.lectern.control.audit.AuditOutcome;
 import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.NotAudited;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.BodyLimit;
 import dev.lectern.control.policy.Caller;
@@ -52,6 +53,7 @@ public class OAuthTokenResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @NotAudited("recorded under the client id it authenticates")
   @Produces(MediaType.APPLICATION_JSON)
   public Response token(
       @HeaderParam("Authorization") String authorization,

@@ -2,6 +2,7 @@ package dev.lectern.auth;
 
 import dev.lectern.control.audit.AuditOutcome;
 import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.NotAudited;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.BodyLimit;
 import dev.lectern.control.policy.Caller;
@@ -56,6 +57,7 @@ public class PasswordResetResource {
 
   /** Always 202, whether or not the account exists. */
   @POST
+  @NotAudited("recorded under the login it names: the caller is anonymous")
   public Response request(@NotNull @Valid ResetRequest request) {
     String login = request.username().strip();
     rateLimit.enforce(
@@ -70,6 +72,7 @@ public class PasswordResetResource {
 
   @POST
   @Path("confirm")
+  @NotAudited("recorded under the account whose password it sets: the caller is anonymous")
   public Response confirm(@NotNull @Valid ResetConfirmation confirmation) {
     rateLimit.enforce(RateLimitTier.PASSWORD_RESET, clientAddress.of(servletRequest) + "|confirm");
     String username = resets.confirm(confirmation.token(), confirmation.newPassword());

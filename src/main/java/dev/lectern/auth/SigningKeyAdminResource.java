@@ -1,7 +1,7 @@
 package dev.lectern.auth;
 
-import dev.lectern.control.audit.AuditOutcome;
-import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.AuditTrail;
+import dev.lectern.control.audit.Audited;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
@@ -32,7 +32,7 @@ import java.util.List;
 public class SigningKeyAdminResource {
 
   @Inject SigningKeyService keys;
-  @Inject AuditService audit;
+  @Inject AuditTrail audit;
 
   /**
    * One key: {@code signsFrom} is when a key in state {@code next} starts signing, {@code
@@ -54,9 +54,10 @@ public class SigningKeyAdminResource {
 
   @POST
   @Path("rotate")
+  @Audited("auth.key_rotate")
   public Response rotate() {
     SigningKey next = keys.rotate();
-    audit.record("auth.key_rotate", next.kid(), AuditOutcome.SUCCESS);
+    audit.target(next.kid());
     return Response.accepted(view(next)).build();
   }
 

@@ -1,7 +1,7 @@
 package dev.lectern.control.cache;
 
-import dev.lectern.control.audit.AuditOutcome;
-import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.AuditTrail;
+import dev.lectern.control.audit.Audited;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
@@ -33,7 +33,7 @@ import java.util.Map;
 public class CacheResource {
 
   @Inject CacheService cache;
-  @Inject AuditService audit;
+  @Inject AuditTrail audit;
 
   @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
@@ -44,31 +44,34 @@ public class CacheResource {
 
   @POST
   @Path("clear")
+  @Audited("cache.clear")
   public Map<String, Long> clear() {
     long deleted = cache.clear();
-    audit.record("cache.clear", "*", AuditOutcome.SUCCESS);
+    audit.target("*");
     return Map.of("deleted", deleted);
   }
 
   /** Invalidates the keys matching one pattern segment, such as {@code roster:*}. */
   @DELETE
   @Path("{pattern}")
+  @Audited("cache.invalidate")
   public Map<String, Object> invalidate(@PathParam("pattern") String pattern) {
     return invalidatePattern(pattern);
   }
 
   /** The same with {@code ?pattern=}, for patterns a path segment cannot carry. */
   @DELETE
+  @Audited("cache.invalidate")
   public Map<String, Object> invalidateByQuery(@QueryParam("pattern") String pattern) {
     return invalidatePattern(pattern);
   }
 
   private Map<String, Object> invalidatePattern(String pattern) {
+    audit.target(pattern);
     if (pattern == null || pattern.isBlank() || pattern.length() > 200) {
       throw new ApiException(400, "invalid_pattern", "Give a key pattern such as roster:*.");
     }
     long deleted = cache.invalidate(pattern);
-    audit.record("cache.invalidate", pattern, AuditOutcome.SUCCESS);
     return Map.of("pattern", pattern, "deleted", deleted);
   }
 }

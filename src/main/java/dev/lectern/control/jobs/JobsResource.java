@@ -1,7 +1,7 @@
 package dev.lectern.control.jobs;
 
-import dev.lectern.control.audit.AuditOutcome;
-import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.AuditTrail;
+import dev.lectern.control.audit.Audited;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
@@ -46,7 +46,7 @@ public class JobsResource {
   static final int PROBLEMS_IN_JOB = 20;
 
   @Inject JobService jobs;
-  @Inject AuditService audit;
+  @Inject AuditTrail audit;
 
   /** A job as the API shows it. */
   public record JobView(
@@ -145,23 +145,26 @@ public class JobsResource {
 
   @POST
   @Path("{id}/cancel")
+  @Audited("job.cancel")
   public JobView cancel(@PathParam("id") String id) throws SQLException {
     Job job = jobs.cancel(parseId(id));
-    audit.record("job.cancel", job.type().label() + " " + job.id(), AuditOutcome.SUCCESS);
+    audit.target(job.type().label() + " " + job.id());
     return JobView.of(job, List.of());
   }
 
   @POST
   @Path("{id}/retry")
+  @Audited("job.retry")
   public JobView retry(@PathParam("id") String id) throws SQLException {
     Job job = jobs.retry(parseId(id));
-    audit.record("job.retry", job.type().label() + " " + job.id(), AuditOutcome.SUCCESS);
+    audit.target(job.type().label() + " " + job.id());
     return JobView.of(job, List.of());
   }
 
   /** Queues again every failed (or cancelled) job matching the filters. */
   @POST
   @Path("retry")
+  @Audited("job.retry")
   public Map<String, Integer> retryAll(
       @QueryParam("state") @DefaultValue("failed") String state,
       @QueryParam("type") String type,
@@ -172,13 +175,13 @@ public class JobsResource {
       throw invalid("state", "only failed or cancelled jobs can be retried");
     }
     int retried = jobs.retryAll(filter);
-    audit.record(
-        "job.retry", retried + " " + filter.state().label() + " jobs", AuditOutcome.SUCCESS);
+    audit.target(retried + " " + filter.state().label() + " jobs");
     return Map.of("retried", retried);
   }
 
   /** Clears finished jobs: {@code state} is required (failed, cancelled or completed). */
   @DELETE
+  @Audited("job.clear")
   public Map<String, Integer> clear(
       @QueryParam("state") String state,
       @QueryParam("type") String type,
@@ -192,8 +195,7 @@ public class JobsResource {
       throw invalid("state", "only failed, cancelled or completed jobs can be cleared");
     }
     int deleted = jobs.delete(filter);
-    audit.record(
-        "job.clear", deleted + " " + filter.state().label() + " jobs", AuditOutcome.SUCCESS);
+    audit.target(deleted + " " + filter.state().label() + " jobs");
     return Map.of("deleted", deleted);
   }
 

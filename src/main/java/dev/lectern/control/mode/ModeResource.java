@@ -1,7 +1,7 @@
 package dev.lectern.control.mode;
 
-import dev.lectern.control.audit.AuditOutcome;
-import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.AuditTrail;
+import dev.lectern.control.audit.Audited;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
@@ -38,7 +38,7 @@ import java.util.List;
 public class ModeResource {
 
   @Inject ModeService modes;
-  @Inject AuditService audit;
+  @Inject AuditTrail audit;
 
   /** A change: {@code mode} is normal, read-only or maintenance; {@code until} ISO 8601 UTC. */
   public record ModeChange(@NotBlank String mode, @Size(max = 500) String reason, String until) {}
@@ -71,6 +71,7 @@ public class ModeResource {
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
+  @Audited("mode.change")
   public ModeView set(@NotNull @Valid ModeChange change, @Context SecurityContext security) {
     OperatingMode mode =
         OperatingMode.fromLabel(change.mode())
@@ -85,10 +86,7 @@ public class ModeResource {
     }
     String actor = security.getUserPrincipal().getName();
     ModeState state = modes.set(mode, change.reason(), until, actor);
-    audit.record(
-        "mode.change",
-        mode.label() + (change.reason() == null ? "" : ": " + change.reason()),
-        AuditOutcome.SUCCESS);
+    audit.target(mode.label() + (change.reason() == null ? "" : ": " + change.reason()));
     return ModeView.of(state);
   }
 

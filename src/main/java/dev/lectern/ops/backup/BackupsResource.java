@@ -1,7 +1,8 @@
 package dev.lectern.ops.backup;
 
 import dev.lectern.control.audit.AuditOutcome;
-import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.AuditTrail;
+import dev.lectern.control.audit.Audited;
 import dev.lectern.control.jobs.Job;
 import dev.lectern.control.jobs.JobAccepted;
 import dev.lectern.control.jobs.JobFilter;
@@ -55,7 +56,7 @@ public class BackupsResource {
   @Inject BackupConfig config;
   @Inject JobService jobs;
   @Inject JobWaiter waiter;
-  @Inject AuditService audit;
+  @Inject AuditTrail audit;
   @Inject JobAccepted accepted;
   @Inject BackupRetention retention;
 
@@ -77,6 +78,7 @@ public class BackupsResource {
 
   /** Queues a backup; the job's counts name the backup once it is taken. */
   @POST
+  @Audited("backup.request")
   public Response take(@Context SecurityContext security) throws SQLException {
     config.keyring();
     Job job =
@@ -84,12 +86,13 @@ public class BackupsResource {
             JobType.BACKUP,
             Json.createObjectBuilder().add("trigger", "manual").build().toString(),
             actor(security));
-    audit.record("backup.request", job.id().toString(), AuditOutcome.SUCCESS);
+    audit.target(job.id().toString());
     return accepted.of(job);
   }
 
   @POST
   @Path("{id}/verify")
+  @Audited("backup.verify")
   public Response verify(@PathParam("id") String id, @Context SecurityContext security)
       throws IOException, SQLException, InterruptedException {
     catalog.get(id);
@@ -100,6 +103,7 @@ public class BackupsResource {
             actor(security));
     Job done = waiter.awaitFinished(job.id(), config.verifyWaitSeconds());
     if (!done.state().finished()) {
+      audit.target(id + ", still verifying in job " + done.id());
       return accepted.of(done);
     }
     JsonObject counts;
@@ -110,10 +114,7 @@ public class BackupsResource {
       throw new ApiException(
           500, "verify_failed", "Verification did not finish: " + done.message() + ".");
     }
-    audit.record(
-        "backup.verify",
-        id,
-        counts.getBoolean("verified") ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE);
+    audit.outcome(counts.getBoolean("verified") ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", id);
     body.put("verified", counts.getBoolean("verified"));
@@ -128,6 +129,7 @@ public class BackupsResource {
    */
   @POST
   @Path("{id}/restore")
+  @Audited("backup.restore.request")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response restore(
       @PathParam("id") String id, JsonObject body, @Context SecurityContext security)
@@ -155,7 +157,6 @@ public class BackupsResource {
             JobType.RESTORE,
             Json.createObjectBuilder().add("backupId", id).build().toString(),
             actor(security));
-    audit.record("backup.restore.request", id, AuditOutcome.SUCCESS);
     return accepted.of(job);
   }
 
@@ -165,19 +166,23 @@ public class BackupsResource {
    */
   @POST
   @Path("retention")
+  @Audited("backup.retention")
   public BackupRetention.Outcome retention(@QueryParam("dryRun") boolean dryRun)
       throws IOException {
+    if (dryRun) {
+      audit.target("dry run");
+    }
     return retention.sweep(dryRun);
   }
 
   /** Deletes one archive by hand (retention does this by schedule). */
   @DELETE
   @Path("{id}")
+  @Audited("backup.delete")
   public Response delete(@PathParam("id") String id) throws IOException {
     catalog.get(id);
     catalog.delete(id);
     status.invalidate();
-    audit.record("backup.delete", id, AuditOutcome.SUCCESS);
     return Response.noContent().build();
   }
 

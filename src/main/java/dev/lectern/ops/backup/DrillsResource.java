@@ -1,7 +1,7 @@
 package dev.lectern.ops.backup;
 
-import dev.lectern.control.audit.AuditOutcome;
-import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.AuditTrail;
+import dev.lectern.control.audit.Audited;
 import dev.lectern.control.jobs.Job;
 import dev.lectern.control.jobs.JobAccepted;
 import dev.lectern.control.jobs.JobService;
@@ -54,11 +54,12 @@ public class DrillsResource {
   @Inject DrillRepository drills;
   @Inject BackupCatalog catalog;
   @Inject JobService jobs;
-  @Inject AuditService audit;
+  @Inject AuditTrail audit;
   @Inject JobAccepted accepted;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Audited("backup.drill")
   public Response start(JsonObject body, @Context SecurityContext security)
       throws IOException, SQLException {
     var input = Json.createObjectBuilder();
@@ -74,7 +75,7 @@ public class DrillsResource {
     }
     Job job =
         jobs.submit(JobType.DRILL, input.build().toString(), security.getUserPrincipal().getName());
-    audit.record("backup.drill", job.id().toString(), AuditOutcome.SUCCESS);
+    audit.target(job.id().toString());
     return accepted.of(job);
   }
 

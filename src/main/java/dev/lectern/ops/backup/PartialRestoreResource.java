@@ -1,7 +1,8 @@
 package dev.lectern.ops.backup;
 
-import dev.lectern.control.audit.AuditOutcome;
-import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.AuditTrail;
+import dev.lectern.control.audit.Audited;
+import dev.lectern.control.audit.NotAudited;
 import dev.lectern.control.jobs.Job;
 import dev.lectern.control.jobs.JobAccepted;
 import dev.lectern.control.jobs.JobService;
@@ -57,11 +58,12 @@ public class PartialRestoreResource {
   @Inject BackupConfig config;
   @Inject JobService jobs;
   @Inject JobWaiter waiter;
-  @Inject AuditService audit;
+  @Inject AuditTrail audit;
   @Inject JobAccepted accepted;
 
   @POST
   @Path("preview")
+  @NotAudited("a preview changes nothing")
   public Response preview(
       @PathParam("id") String id, JsonObject body, @Context SecurityContext security)
       throws IOException, SQLException, InterruptedException {
@@ -70,6 +72,7 @@ public class PartialRestoreResource {
 
   @POST
   @Path("apply")
+  @Audited("backup.partial-restore.request")
   public Response apply(
       @PathParam("id") String id, JsonObject body, @Context SecurityContext security)
       throws IOException, SQLException, InterruptedException {
@@ -108,12 +111,7 @@ public class PartialRestoreResource {
             JobType.PARTIAL_RESTORE,
             input.build().toString(),
             security.getUserPrincipal().getName());
-    if (apply) {
-      audit.record(
-          "backup.partial-restore.request",
-          scope + " " + sourced.getString() + " from " + id,
-          AuditOutcome.SUCCESS);
-    }
+    audit.target(scope + " " + sourced.getString() + " from " + id);
     Job done = waiter.awaitFinished(job.id(), config.verifyWaitSeconds());
     if (!done.state().finished()) {
       return accepted.of(done);

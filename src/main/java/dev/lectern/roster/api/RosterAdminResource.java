@@ -1,7 +1,7 @@
 package dev.lectern.roster.api;
 
-import dev.lectern.control.audit.AuditOutcome;
-import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.AuditTrail;
+import dev.lectern.control.audit.Audited;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
@@ -47,10 +47,11 @@ public class RosterAdminResource {
   @Inject RosterQueryService queries;
   @Inject HttpServletRequest request;
   @Inject BaseUrls baseUrls;
-  @Inject AuditService audit;
+  @Inject AuditTrail audit;
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
+  @Audited("roster.put")
   public Response put(
       @PathParam("collection") String collection,
       @PathParam("sourcedId") String sourcedId,
@@ -58,7 +59,7 @@ public class RosterAdminResource {
       throws SQLException {
     RosterType type = RosterWriteService.typeOf(collection);
     RosterWriteService.Outcome outcome = writes.upsert(type, sourcedId, body);
-    audit.record("roster.put", type.plural() + "/" + sourcedId, AuditOutcome.SUCCESS);
+    audit.target(type.plural() + "/" + sourcedId);
     return Response.status(outcome == RosterWriteService.Outcome.CREATED ? 201 : 200)
         .header("X-Lectern-Outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
         .entity(current(type, sourcedId))
@@ -66,6 +67,7 @@ public class RosterAdminResource {
   }
 
   @DELETE
+  @Audited("roster.delete")
   public Response delete(
       @PathParam("collection") String collection, @PathParam("sourcedId") String sourcedId)
       throws SQLException {
@@ -73,7 +75,7 @@ public class RosterAdminResource {
     if (!writes.markDeleted(type, sourcedId)) {
       throw new ApiException(404, "not_found", "No " + type.singular() + " with this sourcedId.");
     }
-    audit.record("roster.delete", type.plural() + "/" + sourcedId, AuditOutcome.SUCCESS);
+    audit.target(type.plural() + "/" + sourcedId);
     return Response.ok(current(type, sourcedId)).build();
   }
 

@@ -1,7 +1,7 @@
 package dev.lectern.roster.imports;
 
-import dev.lectern.control.audit.AuditOutcome;
-import dev.lectern.control.audit.AuditService;
+import dev.lectern.control.audit.AuditTrail;
+import dev.lectern.control.audit.Audited;
 import dev.lectern.control.jobs.Job;
 import dev.lectern.control.jobs.JobAccepted;
 import dev.lectern.control.jobs.JobService;
@@ -47,11 +47,12 @@ public class ImportResource {
 
   @Inject ImportStorage storage;
   @Inject JobService jobs;
-  @Inject AuditService audit;
+  @Inject AuditTrail audit;
   @Inject JobAccepted accepted;
 
   @POST
   @Consumes({"application/zip", "application/x-zip-compressed", "application/octet-stream"})
+  @Audited("import.upload")
   public Response upload(InputStream body, @Context SecurityContext security)
       throws IOException, SQLException {
     return queue(body, null, security);
@@ -59,6 +60,7 @@ public class ImportResource {
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Audited("import.upload")
   public Response uploadForm(@FormParam("file") EntityPart file, @Context SecurityContext security)
       throws IOException, SQLException {
     if (file == null) {
@@ -83,8 +85,7 @@ public class ImportResource {
     Job job =
         jobs.submit(
             JobType.IMPORT, input.build().toString(), security.getUserPrincipal().getName());
-    audit.record(
-        "import.upload", job.id() + " (" + stored.bytes() + " bytes)", AuditOutcome.SUCCESS);
+    audit.target(job.id() + " (" + stored.bytes() + " bytes)");
     return accepted.of(job);
   }
 }

@@ -86,6 +86,45 @@ class AuditLogIT {
   }
 
   @Test
+  void shouldRecordRefusedAndFailedAdminActionsButNotAnonymousOnes() {
+    String operator = "audit-op-" + UUID.randomUUID();
+    String password = "Operator-password-" + UUID.randomUUID();
+    HTTP.createAccount(admin, operator, "operator", password);
+    String token = HTTP.login(operator, password);
+
+    HttpResult refused = HTTP.postJson("/api/v1/admin/auth/keys/rotate", "{}", token);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+    assertThat(rows("action=auth.key_rotate&actor=" + encode(operator)))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.getString("outcome")).isEqualTo("denied");
+              assertThat(row.getString("requestId"))
+                  .isEqualTo(refused.header("X-Request-ID").orElseThrow());
+            });
+
+    String missing = "lectern_19990101_000000_" + (1000 + new java.util.Random().nextInt(9000));
+    HttpResult failed =
+        HTTP.send(
+            HTTP.request("/api/v1/admin/backups/" + missing)
+                .header("Authorization", "Bearer " + admin)
+                .DELETE());
+    assertThat(failed.status()).as(failed.toString()).isEqualTo(404);
+    assertThat(rows("action=backup.delete&outcome=failure"))
+        .anySatisfy(row -> assertThat(row.getString("target")).isEqualTo(missing));
+
+    String requestId = "audit-anonymous-" + UUID.randomUUID();
+    HttpResult anonymous =
+        HTTP.send(
+            HTTP.request("/api/v1/admin/auth/keys/rotate")
+                .header("X-Request-ID", requestId)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(rows("action=auth.key_rotate&actor=anonymous"))
+        .noneSatisfy(row -> assertThat(row.getString("requestId")).isEqualTo(requestId));
+  }
+
+  @Test
   void shouldRefuseFiltersThatDoNotParse() {
     assertThat(list("outcome=maybe").status()).isEqualTo(400);
     assertThat(list("since=yesterday").errorCode()).isEqualTo("invalid_parameter");

@@ -2,6 +2,8 @@ package dev.lectern.control.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lectern.control.audit.Audited;
+import dev.lectern.control.audit.NotAudited;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every resource method of the application declares who may call it, its rate decision and its mode
- * exposure, on itself or its class, so a new endpoint cannot forget one.
+ * exposure, on itself or its class, and every method that changes something its audit decision, so
+ * a new endpoint cannot forget one.
  */
 class RoutePolicyDeclarationsTest {
 
@@ -53,6 +56,22 @@ class RoutePolicyDeclarationsTest {
   void shouldDeclareAModeExposureOnEveryResourceMethod() {
     assertThat(resourceMethods())
         .allSatisfy(m -> assertThat(declares(m, ModePolicy.class)).as(name(m)).isTrue());
+  }
+
+  @Test
+  void shouldDeclareAnAuditDecisionOnEveryMethodThatChangesSomething() {
+    List<Class<? extends Annotation>> changes =
+        List.of(POST.class, PUT.class, PATCH.class, DELETE.class);
+    assertThat(resourceMethods())
+        .filteredOn(m -> changes.stream().anyMatch(m::isAnnotationPresent))
+        .isNotEmpty()
+        .allSatisfy(
+            m ->
+                assertThat(
+                        m.isAnnotationPresent(Audited.class)
+                            ^ m.isAnnotationPresent(NotAudited.class))
+                    .as(name(m))
+                    .isTrue());
   }
 
   private static boolean declares(Method method, Class<? extends Annotation> policy) {
