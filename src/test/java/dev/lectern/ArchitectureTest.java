@@ -1,6 +1,7 @@
 package dev.lectern;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The floors of docs/architecture.md, held against the compiled code: a floor uses only the floors
- * below it, the roster may use auth but not the reverse, and no two packages depend on each other
- * at any depth.
+ * below it, the roster may use auth but not the reverse, no two packages depend on each other at
+ * any depth, and settings are read only by each package's config bean.
  */
 class ArchitectureTest {
 
@@ -66,5 +67,17 @@ class ArchitectureTest {
   @Test
   void shouldHaveNoCyclesBetweenPackages() {
     slices().matching("dev.lectern.(**)").should().beFreeOfCycles().check(lectern);
+  }
+
+  @Test
+  void shouldReadSettingsOnlyInConfigBeans() {
+    noFields()
+        .that()
+        .areAnnotatedWith("org.eclipse.microprofile.config.inject.ConfigProperty")
+        .should()
+        .beDeclaredInClassesThat()
+        .haveSimpleNameNotEndingWith("Config")
+        .because("each package reads its settings in one config bean, named and documented there")
+        .check(lectern);
   }
 }

@@ -50,13 +50,13 @@ public final class PrivateLectern implements BeforeAllCallback {
               .with("IMPORT_DIR", dirs + "/imports")
               .with("LECTERN_PUBLIC_URL", PUBLIC_URL);
       for (RateLimitTier tier : RateLimitTier.values()) {
-        server.with(tier.configKey(), "off");
+        server.with("RATE_LIMIT_" + tier.name(), "off");
       }
       // Failed sign-ins keep their production limits; tests that fail sign-ins on purpose come
       // from addresses of their own, named in X-Forwarded-For by the trusted local proxy.
       server
-          .without(RateLimitTier.LOGIN.configKey())
-          .without(RateLimitTier.LOGIN_SOURCE.configKey())
+          .without("RATE_LIMIT_LOGIN")
+          .without("RATE_LIMIT_LOGIN_SOURCE")
           .with("TRUSTED_PROXIES", "127.0.0.1/32");
       Running running = new Running(server.start().awaitReady());
       instance = new Instance(server.http(), url, RosterFixture.load(url), PUBLIC_URL);

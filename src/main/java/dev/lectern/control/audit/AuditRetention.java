@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Removes audit rows older than {@code AUDIT_RETENTION_DAYS}, at start and every six hours. Every
@@ -19,30 +18,28 @@ public class AuditRetention {
 
   private static final Logger LOG = Logger.getLogger(AuditRetention.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "AUDIT_RETENTION_DAYS", defaultValue = "365")
-  int retentionDays;
-
   @Inject AuditRepository audit;
+  @Inject AuditConfig config;
   @Resource ManagedScheduledExecutorService scheduler;
 
   void start(@Observes SchemaReady ready) {
-    if (retentionDays < 1) {
-      throw new IllegalStateException("AUDIT_RETENTION_DAYS must be at least 1: " + retentionDays);
+    if (config.retentionDays() < 1) {
+      throw new IllegalStateException(
+          "AUDIT_RETENTION_DAYS must be at least 1: " + config.retentionDays());
     }
     scheduler.scheduleWithFixedDelay(this::sweep, 0, 6, TimeUnit.HOURS);
   }
 
   void sweep() {
     try {
-      int removed = audit.applyRetention(retentionDays);
+      int removed = audit.applyRetention(config.retentionDays());
       if (removed > 0) {
         LOG.info(
             () ->
                 "Audit retention: removed "
                     + removed
                     + " rows older than "
-                    + retentionDays
+                    + config.retentionDays()
                     + " days");
       }
     } catch (RuntimeException e) {

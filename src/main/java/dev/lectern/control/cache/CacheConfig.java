@@ -3,20 +3,46 @@ package dev.lectern.control.cache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Locale;
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** TTL of each tier: {@code CACHE_TTL_SHORT|MEDIUM|LONG|DAILY|SESSION|DEFAULT} seconds. */
+/** How long entries of each tier live: {@code CACHE_TTL_<TIER>} seconds, at least one. */
 @ApplicationScoped
 public class CacheConfig {
 
-  @Inject Config config;
+  @Inject
+  @ConfigProperty(name = "CACHE_TTL_SHORT", defaultValue = "60")
+  long shortSeconds;
+
+  @Inject
+  @ConfigProperty(name = "CACHE_TTL_MEDIUM", defaultValue = "300")
+  long mediumSeconds;
+
+  @Inject
+  @ConfigProperty(name = "CACHE_TTL_LONG", defaultValue = "3600")
+  long longSeconds;
+
+  @Inject
+  @ConfigProperty(name = "CACHE_TTL_DAILY", defaultValue = "86400")
+  long dailySeconds;
+
+  @Inject
+  @ConfigProperty(name = "CACHE_TTL_SESSION", defaultValue = "1800")
+  long sessionSeconds;
+
+  @Inject
+  @ConfigProperty(name = "CACHE_TTL_DEFAULT", defaultValue = "300")
+  long defaultSeconds;
 
   public Duration ttl(CacheTier tier) {
     long seconds =
-        config
-            .getOptionalValue("CACHE_TTL_" + tier.name().toUpperCase(Locale.ROOT), Long.class)
-            .orElse(tier.defaultSeconds());
+        switch (tier) {
+          case SHORT -> shortSeconds;
+          case MEDIUM -> mediumSeconds;
+          case LONG -> longSeconds;
+          case DAILY -> dailySeconds;
+          case SESSION -> sessionSeconds;
+          case DEFAULT -> defaultSeconds;
+        };
     return Duration.ofSeconds(Math.max(1, seconds));
   }
 }

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -35,11 +34,8 @@ public class ModeService {
   @PersistenceContext(unitName = "lectern")
   EntityManager em;
 
-  @Inject
-  @ConfigProperty(name = "MAINTENANCE_MODE")
-  Optional<String> bootMode;
-
   @Inject MetricRegistry metrics;
+  @Inject ModeConfig config;
   @Resource ManagedScheduledExecutorService scheduler;
   @Inject ModeService self;
 
@@ -152,7 +148,7 @@ public class ModeService {
   }
 
   private Optional<OperatingMode> bootMode() {
-    return switch (bootMode.orElse("").strip().toLowerCase(Locale.ROOT)) {
+    return switch (config.bootMode().orElse("").strip().toLowerCase(Locale.ROOT)) {
       case "true", "maintenance" -> Optional.of(OperatingMode.MAINTENANCE);
       case "read-only" -> Optional.of(OperatingMode.READ_ONLY);
       default -> Optional.empty();

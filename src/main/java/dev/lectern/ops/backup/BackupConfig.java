@@ -36,6 +36,38 @@ public class BackupConfig {
   @ConfigProperty(name = "RESTORE_SWAP_LOCK_TIMEOUT_SECONDS", defaultValue = "30")
   int swapLockTimeoutSeconds;
 
+  @Inject
+  @ConfigProperty(name = "BACKUP_SCHEDULE", defaultValue = "0 0 2 * * *")
+  String backupSchedule;
+
+  @Inject
+  @ConfigProperty(name = "DRILL_SCHEDULE", defaultValue = "0 0 4 * * Sun")
+  String drillSchedule;
+
+  @Inject
+  @ConfigProperty(name = "BACKUP_RETENTION_SCHEDULE", defaultValue = "0 30 3 * * *")
+  String retentionSchedule;
+
+  @Inject
+  @ConfigProperty(name = "BACKUP_BEFORE_MIGRATE", defaultValue = "true")
+  boolean beforeMigrate;
+
+  @Inject
+  @ConfigProperty(name = "BACKUP_RETENTION_DAILY", defaultValue = "7")
+  int retainDaily;
+
+  @Inject
+  @ConfigProperty(name = "BACKUP_RETENTION_WEEKLY", defaultValue = "4")
+  int retainWeekly;
+
+  @Inject
+  @ConfigProperty(name = "BACKUP_RETENTION_MONTHLY", defaultValue = "6")
+  int retainMonthly;
+
+  @Inject
+  @ConfigProperty(name = "BACKUP_RETENTION_MANUAL", defaultValue = "10")
+  int retainManual;
+
   private volatile Keyring keyring;
   private volatile String keyringProblem;
 
@@ -77,5 +109,28 @@ public class BackupConfig {
 
   int verifyWaitSeconds() {
     return Math.max(0, verifyWaitSeconds);
+  }
+
+  /** Cron expressions of the backup, drill and retention timers, by setting name. */
+  String backupSchedule() {
+    return backupSchedule;
+  }
+
+  String drillSchedule() {
+    return drillSchedule;
+  }
+
+  String retentionSchedule() {
+    return retentionSchedule;
+  }
+
+  /** Whether a database that holds data is backed up before pending migrations run. */
+  boolean backupBeforeMigrate() {
+    return beforeMigrate;
+  }
+
+  /** How many daily, weekly, monthly and manual archives retention keeps. */
+  RetentionPolicy retentionPolicy(java.time.ZoneId zone) {
+    return new RetentionPolicy(retainDaily, retainWeekly, retainMonthly, retainManual, zone);
   }
 }

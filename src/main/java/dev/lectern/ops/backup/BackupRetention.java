@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Applies {@link RetentionPolicy} to the backup directory (by timer, or on request), deleting what
@@ -36,24 +35,8 @@ public class BackupRetention {
   @Inject BackupStatus status;
   @Inject AuditService audit;
 
-  @Inject
-  @ConfigProperty(name = "BACKUP_RETENTION_DAILY", defaultValue = "7")
-  int daily;
-
-  @Inject
-  @ConfigProperty(name = "BACKUP_RETENTION_WEEKLY", defaultValue = "4")
-  int weekly;
-
-  @Inject
-  @ConfigProperty(name = "BACKUP_RETENTION_MONTHLY", defaultValue = "6")
-  int monthly;
-
-  @Inject
-  @ConfigProperty(name = "BACKUP_RETENTION_MANUAL", defaultValue = "10")
-  int manual;
-
   public RetentionPolicy policy() {
-    return new RetentionPolicy(daily, weekly, monthly, manual, ZoneId.systemDefault());
+    return config.retentionPolicy(ZoneId.systemDefault());
   }
 
   /** Deletes the backups the policy does not keep; {@code dryRun} only answers what it would. */

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads the schedules from the configuration and has {@link BackupTimers} match them once the
@@ -24,19 +23,8 @@ public class BackupSchedules {
   private static final Logger LOG = Logger.getLogger(BackupSchedules.class.getName());
 
   @Inject BackupTimers timers;
+  @Inject BackupConfig config;
   @Resource ManagedScheduledExecutorService scheduler;
-
-  @Inject
-  @ConfigProperty(name = "BACKUP_SCHEDULE", defaultValue = "0 0 2 * * *")
-  String backup;
-
-  @Inject
-  @ConfigProperty(name = "DRILL_SCHEDULE", defaultValue = "0 0 4 * * Sun")
-  String drill;
-
-  @Inject
-  @ConfigProperty(name = "BACKUP_RETENTION_SCHEDULE", defaultValue = "0 30 3 * * *")
-  String retention;
 
   void start(@Observes SchemaReady ready) {
     scheduler.schedule(this::reconcile, 0, TimeUnit.SECONDS);
@@ -48,9 +36,9 @@ public class BackupSchedules {
    */
   private void reconcile() {
     Map<String, String> schedules = new LinkedHashMap<>();
-    add(schedules, CronSchedule.BACKUP, "BACKUP_SCHEDULE", backup);
-    add(schedules, CronSchedule.DRILL, "DRILL_SCHEDULE", drill);
-    add(schedules, CronSchedule.RETENTION, "BACKUP_RETENTION_SCHEDULE", retention);
+    add(schedules, CronSchedule.BACKUP, "BACKUP_SCHEDULE", config.backupSchedule());
+    add(schedules, CronSchedule.DRILL, "DRILL_SCHEDULE", config.drillSchedule());
+    add(schedules, CronSchedule.RETENTION, "BACKUP_RETENTION_SCHEDULE", config.retentionSchedule());
     try {
       timers.reconcile(schedules);
     } catch (RuntimeException e) {

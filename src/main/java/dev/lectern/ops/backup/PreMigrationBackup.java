@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A {@code pre-migrate} backup before pending migrations touch a database that holds data ({@code
@@ -30,14 +29,11 @@ public class PreMigrationBackup implements BeforeMigration {
   DataSource dataSource;
 
   @Inject BackupService backups;
-
-  @Inject
-  @ConfigProperty(name = "BACKUP_BEFORE_MIGRATE", defaultValue = "true")
-  boolean enabled;
+  @Inject BackupConfig config;
 
   @Override
   public void beforeMigrating(String currentVersion, int pending) throws Exception {
-    if (!enabled || !holdsData()) {
+    if (!config.backupBeforeMigrate() || !holdsData()) {
       return;
     }
     LOG.warning(

@@ -1,19 +1,18 @@
 package dev.lectern.ops.backup;
 
+import dev.lectern.platform.db.DatabaseConfig;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -29,17 +28,7 @@ public class ScratchDatabases {
   @Resource(lookup = "jdbc/lecternDirect")
   DataSource dataSource;
 
-  @Inject
-  @ConfigProperty(name = "DB_URL", defaultValue = "jdbc:postgresql://127.0.0.1:5432/lectern")
-  String url;
-
-  @Inject
-  @ConfigProperty(name = "DB_USER", defaultValue = "lectern")
-  String user;
-
-  @Inject
-  @ConfigProperty(name = "DB_PASSWORD")
-  Optional<String> password;
+  @Inject DatabaseConfig lectern;
 
   /** A scratch database name for a job: Lectern's database name, "_drill_", 8 hex digits. */
   String name(UUID job) {
@@ -60,8 +49,8 @@ public class ScratchDatabases {
     Matcher m = matcher();
     PGSimpleDataSource target = new PGSimpleDataSource();
     target.setURL(m.group(1) + database + (m.group(3) == null ? "" : m.group(3)));
-    target.setUser(user);
-    password.filter(p -> !p.isEmpty()).ifPresent(target::setPassword);
+    target.setUser(lectern.user());
+    lectern.password().filter(p -> !p.isEmpty()).ifPresent(target::setPassword);
     target.setApplicationName("lectern-drill");
     return target;
   }
@@ -88,7 +77,7 @@ public class ScratchDatabases {
   }
 
   private Matcher matcher() {
-    Matcher m = URL.matcher(url);
+    Matcher m = URL.matcher(lectern.url());
     if (!m.matches()) {
       throw new IllegalStateException("DB_URL is not a jdbc:postgresql://host/database URL");
     }

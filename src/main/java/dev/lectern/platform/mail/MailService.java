@@ -12,10 +12,8 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends plain-text mail through the configured SMTP server, in the background: a slow or absent
@@ -27,34 +25,12 @@ public class MailService {
 
   private static final Logger LOG = Logger.getLogger(MailService.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "SMTP_HOST")
-  Optional<String> host;
-
-  @Inject
-  @ConfigProperty(name = "SMTP_PORT", defaultValue = "25")
-  int port;
-
-  @Inject
-  @ConfigProperty(name = "SMTP_FROM", defaultValue = "lectern@localhost")
-  String from;
-
-  @Inject
-  @ConfigProperty(name = "SMTP_USERNAME")
-  Optional<String> username;
-
-  @Inject
-  @ConfigProperty(name = "SMTP_PASSWORD")
-  Optional<String> password;
-
-  @Inject
-  @ConfigProperty(name = "SMTP_STARTTLS", defaultValue = "false")
-  boolean startTls;
+  @Inject MailConfig config;
 
   @Resource ManagedExecutorService executor;
 
   public boolean isConfigured() {
-    return host.filter(h -> !h.isBlank()).isPresent();
+    return config.host().filter(h -> !h.isBlank()).isPresent();
   }
 
   /** Queues a mail; failures are logged without the body (it may hold a token). */
@@ -67,7 +43,7 @@ public class MailService {
         () -> {
           try {
             MimeMessage message = new MimeMessage(session());
-            message.setFrom(new InternetAddress(from));
+            message.setFrom(new InternetAddress(config.from()));
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
             message.setSubject(subject, "UTF-8");
             message.setText(body, "UTF-8");
@@ -80,20 +56,21 @@ public class MailService {
 
   private Session session() {
     Properties properties = new Properties();
-    properties.put("mail.smtp.host", host.orElseThrow());
-    properties.put("mail.smtp.port", Integer.toString(port));
+    properties.put("mail.smtp.host", config.host().orElseThrow());
+    properties.put("mail.smtp.port", Integer.toString(config.port()));
     properties.put("mail.smtp.connectiontimeout", "5000");
     properties.put("mail.smtp.timeout", "10000");
-    properties.put("mail.smtp.starttls.enable", Boolean.toString(startTls));
-    properties.put("mail.smtp.starttls.required", Boolean.toString(startTls));
-    if (username.isPresent() && !username.get().isBlank()) {
+    properties.put("mail.smtp.starttls.enable", Boolean.toString(config.startTls()));
+    properties.put("mail.smtp.starttls.required", Boolean.toString(config.startTls()));
+    if (config.username().isPresent() && !config.username().get().isBlank()) {
       properties.put("mail.smtp.auth", "true");
       return Session.getInstance(
           properties,
           new Authenticator() {
             @Override
             protected PasswordAuthentication getPasswordAuthentication() {
-              return new PasswordAuthentication(username.get(), password.orElse(""));
+              return new PasswordAuthentication(
+                  config.username().get(), config.password().orElse(""));
             }
           });
     }

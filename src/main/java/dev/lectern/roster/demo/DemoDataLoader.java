@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * With {@code LECTERN_DEMO_DATA=true}, an empty roster gets a small generated district (300 users,
@@ -23,18 +22,15 @@ public class DemoDataLoader {
 
   private static final Logger LOG = Logger.getLogger(DemoDataLoader.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "LECTERN_DEMO_DATA", defaultValue = "false")
-  boolean enabled;
-
   @Inject ClusterLocks locks;
+  @Inject DemoConfig config;
 
   @PersistenceContext(unitName = "lectern")
   EntityManager em;
 
   @Transactional
   public void loadIntoEmptyRoster(@Observes SchemaReady ready) {
-    if (!enabled) {
+    if (!config.enabled()) {
       return;
     }
     locks.lock(AdvisoryLock.DEMO_DATA);

@@ -41,7 +41,6 @@ class RateLimitPolicyTest {
         .isEqualTo("\"password-reset\";q=3;w=300");
     assertThat(new RateLimitDecision(RateLimitTier.AUTH, policy, true, 2, 41, 1).header())
         .isEqualTo("\"auth\";r=2;t=41");
-    assertThat(RateLimitTier.PASSWORD_RESET.configKey()).isEqualTo("RATE_LIMIT_PASSWORD_RESET");
   }
 
   @Test
