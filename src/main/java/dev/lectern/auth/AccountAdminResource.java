@@ -133,14 +133,10 @@ public class AccountAdminResource {
   @Audited("account.password_reset")
   public Response forcePasswordReset(@PathParam("id") String id) {
     UUID accountId = PathIds.uuid(id).orElseThrow(AccountAdminResource::notFound);
-    PlatformAccount account = accounts.find(accountId).orElseThrow(AccountAdminResource::notFound);
-    accounts.invalidatePassword(accountId);
-    resets.endSessions(accountId);
-    boolean mailed =
-        resets.mailTokenTo(
-            accountId, baseUrls.of(servletRequest) + "api/v1/auth/password-reset/confirm");
-    audit.target(account.username());
-    return Response.accepted(Map.of("passwordInvalidated", true, "mailed", mailed)).build();
+    PasswordResetService.ForcedReset reset =
+        resets.force(accountId, baseUrls.of(servletRequest) + "api/v1/auth/password-reset/confirm");
+    audit.target(reset.username());
+    return Response.accepted(Map.of("passwordInvalidated", true, "mailed", reset.mailed())).build();
   }
 
   private static ApiException notFound() {

@@ -49,15 +49,29 @@ public class PasswordResetService {
         .ifPresent(account -> mailToken(account, confirmUrl));
   }
 
-  /** Mails a reset token to the account (an admin forced a reset); false when it has no email. */
+  /** What a forced reset did: whose password, and whether a token could be mailed. */
+  public record ForcedReset(String username, boolean mailed) {}
+
+  /**
+   * An administrator's forced reset, all or nothing: the password stops working (and with it every
+   * token issued before) and a reset token is stored in one transaction; the account's sessions end
+   * and the token is mailed to its address, when it has one.
+   *
+   * @throws ApiException 404 when there is no such account
+   */
   @Transactional
-  public boolean mailTokenTo(UUID accountId, String confirmUrl) {
-    PlatformAccount account = accounts.find(accountId).orElseThrow();
-    if (account.email() == null) {
-      return false;
+  public ForcedReset force(UUID accountId, String confirmUrl) {
+    PlatformAccount account =
+        accounts
+            .find(accountId)
+            .orElseThrow(() -> new ApiException(404, "not_found", "No account with this id."));
+    accountService.invalidatePassword(accountId);
+    boolean mailed = account.email() != null;
+    if (mailed) {
+      mailToken(account, confirmUrl);
     }
-    mailToken(account, confirmUrl);
-    return true;
+    endSessions(accountId);
+    return new ForcedReset(account.username(), mailed);
   }
 
   /**

@@ -31,18 +31,61 @@ public class JobRepository {
           + " batch_execution_id, attempts, cancel_requested, input::text, phase, progress,"
           + " rows_done, counts::text, problem_count, message";
 
+  private static final String INSERT =
+      "INSERT INTO job (id, type, state, created_at, created_by, input)"
+          + " VALUES (?, ?, 'waiting', now(), ?, CAST(? AS jsonb))";
+
   @Resource(lookup = "jdbc/lecternDirect")
   DataSource dataSource;
 
   public void insert(UUID id, JobType type, String createdBy, String inputJson)
       throws SQLException {
-    update(
-        "INSERT INTO job (id, type, state, created_at, created_by, input)"
-            + " VALUES (?, ?, 'waiting', now(), ?, CAST(? AS jsonb))",
-        id,
-        type.label(),
-        createdBy,
-        inputJson);
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        prepareAndRun(c, "SELECT pg_advisory_xact_lock(?)", AdvisoryLock.JOB_SUBMIT.id());
+        prepareAndRun(c, INSERT, id, type.label(), createdBy, inputJson);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Inserts a waiting job unless one of the {@code conflicting} types is waiting or active, and
+   * answers the conflicting type it found; check and insert hold {@link AdvisoryLock#JOB_SUBMIT}.
+   */
+  public Optional<JobType> insertUnlessBusy(
+      UUID id, JobType type, String createdBy, String inputJson, Set<JobType> conflicting)
+      throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        prepareAndRun(c, "SELECT pg_advisory_xact_lock(?)", AdvisoryLock.JOB_SUBMIT.id());
+        Optional<JobType> busy = Optional.empty();
+        try (PreparedStatement s =
+                prepare(
+                    c,
+                    "SELECT type FROM job WHERE state IN ('waiting', 'active')"
+                        + " AND type = ANY (?) ORDER BY type LIMIT 1",
+                    c.createArrayOf("text", conflicting.stream().map(JobType::label).toArray()));
+            ResultSet rows = s.executeQuery()) {
+          if (rows.next()) {
+            busy = JobType.fromLabel(rows.getString(1));
+          }
+        }
+        if (busy.isEmpty()) {
+          prepareAndRun(c, INSERT, id, type.label(), createdBy, inputJson);
+        }
+        c.commit();
+        return busy;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
   }
 
   public Optional<Job> find(UUID id) throws SQLException {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -86,13 +87,45 @@ public class JobService {
     return get(id);
   }
 
+  /**
+   * Queues a job unless a job of a {@code conflicting} type is waiting or running; the check and
+   * the insert hold the cluster's submission lock, so two requests never both pass the check.
+   */
+  public Job submitUnlessBusy(
+      JobType type, String inputJson, String actor, Set<JobType> conflicting) throws SQLException {
+    UUID id = UUID.randomUUID();
+    Optional<JobType> busy = repository.insertUnlessBusy(id, type, actor, inputJson, conflicting);
+    if (busy.isPresent()) {
+      throw new ApiException(
+          409,
+          "job_in_progress",
+          "A "
+              + busy.get().label()
+              + " job is queued or running; "
+              + type.label()
+              + " once it has finished.");
+    }
+    dispatcher.wake();
+    return get(id);
+  }
+
   /** Queues again every failed or cancelled job the filter matches; answers how many. */
   public int retryAll(JobFilter filter) throws SQLException {
+    if (filter.state() != JobState.FAILED && filter.state() != JobState.CANCELLED) {
+      throw ApiException.invalidParameter("state", "only failed or cancelled jobs can be retried");
+    }
     return repository.retry(filter);
   }
 
-  /** Deletes finished jobs the filter matches; answers how many. */
+  /** Deletes finished jobs the filter matches (the state is required); answers how many. */
   public int delete(JobFilter filter) throws SQLException {
+    if (filter.state() == null) {
+      throw ApiException.invalidParameter("state", "is required: failed, cancelled or completed");
+    }
+    if (!filter.state().finished()) {
+      throw ApiException.invalidParameter(
+          "state", "only failed, cancelled or completed jobs can be cleared");
+    }
     return repository.delete(filter);
   }
 }

@@ -5,9 +5,7 @@ import dev.lectern.control.audit.AuditTrail;
 import dev.lectern.control.audit.Audited;
 import dev.lectern.control.jobs.Job;
 import dev.lectern.control.jobs.JobAccepted;
-import dev.lectern.control.jobs.JobFilter;
 import dev.lectern.control.jobs.JobService;
-import dev.lectern.control.jobs.JobState;
 import dev.lectern.control.jobs.JobType;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
@@ -37,6 +35,7 @@ import java.io.StringReader;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Backups for admins (operators read): {@code /api/v1/admin/backups}. Taking and verifying a backup
@@ -142,21 +141,12 @@ public class BackupsResource {
           "confirmation_required",
           "Repeat the backup id as {\"confirm\": \"" + id + "\"} to restore it.");
     }
-    for (JobType busy : new JobType[] {JobType.IMPORT, JobType.RESTORE}) {
-      if (jobs.count(JobFilter.of(JobState.WAITING, busy, null))
-              + jobs.count(JobFilter.of(JobState.ACTIVE, busy, null))
-          > 0) {
-        throw new ApiException(
-            409,
-            "job_in_progress",
-            "A " + busy.label() + " job is queued or running; restore once it has finished.");
-      }
-    }
     Job job =
-        jobs.submit(
+        jobs.submitUnlessBusy(
             JobType.RESTORE,
             Json.createObjectBuilder().add("backupId", id).build().toString(),
-            actor(security));
+            actor(security),
+            Set.of(JobType.IMPORT, JobType.RESTORE));
     return accepted.of(job);
   }
 

@@ -18,7 +18,9 @@ public enum AdvisoryLock {
   /** Schema migrations and the hooks that run before them, held across the whole migration. */
   SCHEMA_MIGRATION(0x4c45_0005L),
   /** Claiming queued jobs, so replicas never exceed a job type's concurrency. */
-  JOB_CLAIM(0x4c45_0010L);
+  JOB_CLAIM(0x4c45_0010L),
+  /** Queuing a job, so a check for conflicting jobs and the insert that follows are one step. */
+  JOB_SUBMIT(0x4c45_0011L);
 
   private final long id;
 

@@ -27,6 +27,17 @@ public class ApiException extends RuntimeException {
     this.details = List.copyOf(details);
   }
 
+  /**
+   * 400 {@code invalid_parameter}: the named query or path parameter has a value it cannot have.
+   */
+  public static ApiException invalidParameter(String parameter, String problem) {
+    return new ApiException(
+        400,
+        "invalid_parameter",
+        "The " + parameter + " parameter " + problem + ".",
+        List.of(new ErrorBody.FieldProblem(parameter, problem)));
+  }
+
   public int status() {
     return status;
   }

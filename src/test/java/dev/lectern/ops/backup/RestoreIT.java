@@ -11,9 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,7 +104,17 @@ class RestoreIT {
       // A long-running reader holds roster_user past the swap's 2 s lock timeout.
       reader.setAutoCommit(false);
       s.execute("SELECT count(*) FROM roster_user");
-      JsonObject job = restoreAndWait();
+      // Admins asking at the same moment: one restore is queued, the others are told why not.
+      List<HttpResult> answers = concurrentRestores(4);
+      assertThat(answers).extracting(HttpResult::status).containsOnly(202, 409);
+      assertThat(answers).filteredOn(a -> a.status() == 202).hasSize(1);
+      assertThat(answers)
+          .filteredOn(a -> a.status() == 409)
+          .allSatisfy(a -> assertThat(a.errorCode()).isEqualTo("job_in_progress"));
+      JsonObject job =
+          backups.await(
+              backups.started(
+                  answers.stream().filter(a -> a.status() == 202).findFirst().orElseThrow()));
       reader.rollback();
       assertThat(job.getString("state")).isEqualTo("failed");
       assertThat(job.getString("message")).contains("lock");
@@ -196,6 +212,32 @@ class RestoreIT {
     }
     assertThat(TableDigests.roster(dbUrl)).isEqualTo(before);
     assertThat(mode()).isEqualTo("normal");
+  }
+
+  private static List<HttpResult> concurrentRestores(int admins) throws Exception {
+    String path = "/api/v1/admin/backups/" + backupId + "/restore";
+    String body = "{\"confirm\":\"" + backupId + "\"}";
+    ExecutorService pool = Executors.newFixedThreadPool(admins);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<HttpResult>> sent = new ArrayList<>();
+      for (int i = 0; i < admins; i++) {
+        sent.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return backups.post(path, body);
+                }));
+      }
+      go.countDown();
+      List<HttpResult> answers = new ArrayList<>();
+      for (Future<HttpResult> answer : sent) {
+        answers.add(answer.get());
+      }
+      return answers;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private static JsonObject restoreAndWait() {
