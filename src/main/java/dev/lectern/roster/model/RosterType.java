@@ -200,6 +200,11 @@ public enum RosterType {
     return stored;
   }
 
+  /** Whether the field is one of the relations Lectern keeps that the 1.2 model does not show. */
+  public boolean isInternal(Field field) {
+    return internal.contains(field);
+  }
+
   public Optional<Field> field(String name) {
     return Optional.ofNullable(fields.get(name));
   }

@@ -62,7 +62,9 @@ final class RosterRecordMapper {
     }
     for (Field field : type.storedFields()) {
       if (isServerOwned(field) || !body.containsKey(field.name())) {
-        if (!isServerOwned(field)) {
+        // An absent OneRoster property is cleared: a PUT replaces the record. An absent internal
+        // relation is kept, since reads never show it and what was read must write back as it was.
+        if (!isServerOwned(field) && !type.isInternal(field)) {
           columns.put(field.select(), null);
         }
         continue;

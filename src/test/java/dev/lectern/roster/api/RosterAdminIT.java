@@ -120,6 +120,33 @@ class RosterAdminIT {
   }
 
   @Test
+  void shouldKeepATermsSchoolWhenWhatWasReadIsWrittenBack() {
+    String id = fixture.id("term-roundtrip");
+    String school = fixture.id("school-1");
+    JsonObject term =
+        Json.createObjectBuilder()
+            .add("title", "Spring")
+            .add("type", "term")
+            .add("startDate", "2027-01-10")
+            .add("endDate", "2027-05-30")
+            .add("schoolYear", "2027")
+            .add("org", Json.createObjectBuilder().add("sourcedId", school))
+            .build();
+    HttpResult created = put("academicSessions/" + id, term);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    JsonObject shown = created.json().getJsonObject("academicSession");
+    assertThat(shown).doesNotContainKey("org");
+
+    JsonObject edited = Json.createObjectBuilder(shown).add("title", "Spring (edited)").build();
+    HttpResult written = put("academicSessions/" + id, edited);
+    assertThat(written.status()).as(written.toString()).isEqualTo(200);
+    assertThat(written.header("X-Lectern-Outcome")).contains("updated");
+    assertThat(HTTP.get(BASE + "schools/" + school + "/terms?limit=1000", token).body())
+        .contains("\"sourcedId\":\"" + id + "\"")
+        .contains("Spring (edited)");
+  }
+
+  @Test
   void shouldListWhatBelongsToASchoolAClassAndAUser() {
     JsonObject school =
         HTTP.get("/api/v1/admin/roster/schools/" + fixture.id("school-1") + "/related", token)
