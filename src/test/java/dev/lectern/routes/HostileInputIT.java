@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lectern.testing.Http;
 import dev.lectern.testing.HttpResult;
 import dev.lectern.testing.PrivateLectern;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +208,42 @@ class HostileInputIT {
             "/api/v1/auth/login",
             Map.of("Content-Type", "application/json", "Content-Length", "52428800"));
     assertThat(status).isEqualTo(413);
+  }
+
+  @Test
+  void shouldRefuseOversizedBodiesSentWithoutALength() {
+    // Chunked, so no Content-Length tells the size up front: the limit must stop the reading,
+    // whichever reader reads the body (a record for sign-in, a JSON object for roster writes).
+    String big = "a".repeat(3_000_000);
+    HttpResult signIn =
+        http.send(
+            chunked(
+                http.request("/api/v1/auth/login"),
+                "POST",
+                "{\"username\":\"" + big + "\",\"password\":\"x\"}"));
+    assertThat(signIn.status()).as(signIn.toString()).isEqualTo(413);
+    assertThat(signIn.errorCode()).isEqualTo("payload_too_large");
+    HttpResult write =
+        http.send(
+            chunked(
+                    http.request("/api/v1/admin/roster/orgs/hostile-big"),
+                    "PUT",
+                    "{\"name\":\"" + big + "\",\"type\":\"school\"}")
+                .header("Authorization", "Bearer " + admin.token()));
+    assertThat(write.status()).as(write.toString()).isEqualTo(413);
+    assertThat(write.errorCode()).isEqualTo("payload_too_large");
+  }
+
+  private static HttpRequest.Builder chunked(
+      HttpRequest.Builder request, String method, String json) {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    // HTTP/1.1 chunked, as curl and most clients send a body of unknown length (not an h2c
+    // upgrade, which Liberty reads differently).
+    return request
+        .version(HttpClient.Version.HTTP_1_1)
+        .header("Content-Type", "application/json")
+        .method(
+            method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
   }
 
   private static String abbreviate(String text) {

@@ -9,6 +9,7 @@ import jakarta.json.stream.JsonParsingException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +27,10 @@ public class UnexpectedFailures {
   @Inject HttpServletRequest request;
 
   public Response toResponse(Throwable failure) {
+    Optional<ApiException> deliberate = deliberateCause(failure);
+    if (deliberate.isPresent()) {
+      return errors.of(deliberate.get());
+    }
     if (DatabaseFailures.isUnavailable(failure)) {
       LOG.warning(() -> "Database unavailable: " + DatabaseFailures.summary(failure));
       return Response.fromResponse(
@@ -52,6 +57,22 @@ public class UnexpectedFailures {
         "Unexpected failure serving request " + RequestIdFilter.idOf(request),
         failure);
     return errors.of(500);
+  }
+
+  /**
+   * A failure Lectern raised on purpose inside code that wrapped it: a body limit passed while a
+   * JSON reader was reading the body surfaces as that reader's error, but the answer is the limit.
+   */
+  static Optional<ApiException> deliberateCause(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApiException deliberate) {
+        return Optional.of(deliberate);
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return Optional.empty();
   }
 
   /** PostgreSQL refuses NUL and characters outside UTF-8: the caller's input, not a bug. */

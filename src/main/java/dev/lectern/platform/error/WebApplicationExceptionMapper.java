@@ -23,10 +23,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     if (status >= 500) {
       return unexpected.toResponse(failure);
     }
-    if (failure.getCause() instanceof ApiException deliberate && deliberate.status() == status) {
+    var deliberate = UnexpectedFailures.deliberateCause(failure.getCause());
+    if (deliberate.isPresent()) {
       // A failure Lectern raised where JAX-RS demands its own exception type (parameter
-      // converters): the deliberate code and message are the answer.
-      return errors.of(deliberate);
+      // converters), or that a body reader wrapped (a body limit passed while reading JSON):
+      // the deliberate code and message are the answer.
+      return errors.of(deliberate.get());
     }
     Response.ResponseBuilder builder = Response.fromResponse(errors.of(status));
     original

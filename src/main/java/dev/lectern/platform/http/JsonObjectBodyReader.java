@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -50,11 +51,25 @@ public class JsonObjectBodyReader implements MessageBodyReader<JsonObject> {
     try (JsonReader reader = Json.createReader(body)) {
       return reader.readObject();
     } catch (RuntimeException e) {
+      WebApplicationException refused = refusal(e);
+      if (refused != null) {
+        // The body stream itself refused to go on (a body limit): that is the answer.
+        throw refused;
+      }
       // The parser signals malformed input, a bare value and excessive depth (a plain
       // RuntimeException) alike: each is the client's to fix.
       ApiException failure =
           new ApiException(400, "invalid_json", "The body must be one JSON object.");
       throw new BadRequestException(failure.getMessage(), failure);
     }
+  }
+
+  private static WebApplicationException refusal(Throwable failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof WebApplicationException refused) {
+        return refused;
+      }
+    }
+    return null;
   }
 }
