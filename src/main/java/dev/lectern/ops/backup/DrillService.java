@@ -22,10 +22,10 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Restore drills (seed 001 §2.2): the archive is restored into a scratch database beside Lectern's,
- * exactly as an offline restore would, compared with its manifest row for row, and the scratch
- * database dropped. The verdict goes to {@code backup_drill} and the server log. Needs the database
- * user to hold CREATEDB.
+ * Restore drills: the archive is restored into a scratch database beside Lectern's, exactly as an
+ * offline restore would, compared with its manifest row for row, and the scratch database dropped.
+ * The verdict goes to {@code backup_drill} and the server log. Needs the database user to hold
+ * CREATEDB.
  */
 @ApplicationScoped
 public class DrillService {

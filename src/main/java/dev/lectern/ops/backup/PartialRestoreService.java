@@ -29,12 +29,12 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Partial restores (seed 001 §6.2): one school, class or user, with the records that belong to it
- * as the roster package defines them, brought back from a backup without touching anything else.
- * The backup is loaded into a shadow schema; each related record is then either missing live
- * ({@code insert}), different live ({@code overwrite}, a conflict) or equal. Apply inserts the
- * missing ones and overwrites conflicts only when asked to, stamping what it writes with the
- * current time so OneRoster delta syncs pick it up.
+ * Partial restores: one school, class or user, with the records that belong to it as the roster
+ * package defines them, brought back from a backup without touching anything else. The backup is
+ * loaded into a shadow schema; each related record is then either missing live ({@code insert}),
+ * different live ({@code overwrite}, a conflict) or equal. Apply inserts the missing ones and
+ * overwrites conflicts only when asked to, stamping what it writes with the current time so
+ * OneRoster delta syncs pick it up.
  */
 @ApplicationScoped
 public class PartialRestoreService {

@@ -13,12 +13,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Which backups retention keeps (seed 001 §6). Scheduled backups are thinned grandfather-father-
- * son style: the newest of each of the last {@code daily} days that have one, of the last {@code
- * weekly} ISO weeks and of the last {@code monthly} months (a backup can count for all three).
- * Manual, pre-restore and pre-migrate backups are kept by their own count, the newest {@code
- * manual} of each kind. A backup whose kind is unknown (an unreadable archive) is never deleted.
- * Pure, so it is unit-tested.
+ * Which backups retention keeps. Scheduled backups are thinned grandfather-father- son style: the
+ * newest of each of the last {@code daily} days that have one, of the last {@code weekly} ISO weeks
+ * and of the last {@code monthly} months (a backup can count for all three). Manual, pre-restore
+ * and pre-migrate backups are kept by their own count, the newest {@code manual} of each kind. A
+ * backup whose kind is unknown (an unreadable archive) is never deleted. Pure, so it is
+ * unit-tested.
  */
 public record RetentionPolicy(int daily, int weekly, int monthly, int manual, ZoneId zone) {
 
