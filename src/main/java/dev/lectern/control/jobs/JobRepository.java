@@ -38,19 +38,10 @@ public class JobRepository {
   @Resource(lookup = "jdbc/lecternDirect")
   DataSource dataSource;
 
+  /** Inserts a waiting job, under {@link AdvisoryLock#JOB_SUBMIT} like every insert. */
   public void insert(UUID id, JobType type, String createdBy, String inputJson)
       throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        prepareAndRun(c, "SELECT pg_advisory_xact_lock(?)", AdvisoryLock.JOB_SUBMIT.id());
-        prepareAndRun(c, INSERT, id, type.label(), createdBy, inputJson);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    }
+    insertUnlessBusy(id, type, createdBy, inputJson, Set.of());
   }
 
   /**
