@@ -1,5 +1,6 @@
 package dev.lectern;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -8,13 +9,17 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.ws.rs.Path;
+import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The floors of docs/architecture.md, held against the compiled code: a floor uses only the floors
  * below it, the roster may use auth but not the reverse, no two packages depend on each other at
- * any depth, and settings are read only by each package's config bean.
+ * any depth, settings are read only by each package's config bean, and JDBC stays below the
+ * services: resources touch neither JDBC nor JPA, and no service or resource offers a method that
+ * throws {@link SQLException} (repositories translate it through {@code platform.db.Jdbc}).
  */
 class ArchitectureTest {
 
@@ -78,6 +83,35 @@ class ArchitectureTest {
         .beDeclaredInClassesThat()
         .haveSimpleNameNotEndingWith("Config")
         .because("each package reads its settings in one config bean, named and documented there")
+        .check(lectern);
+  }
+
+  @Test
+  void shouldKeepResourcesFreeOfJdbcAndJpa() {
+    noClasses()
+        .that()
+        .areAnnotatedWith(Path.class)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("java.sql..", "javax.sql..", "jakarta.persistence..")
+        .because("a resource translates HTTP; its service and repositories hold the persistence")
+        .check(lectern);
+  }
+
+  @Test
+  void shouldKeepSqlExceptionBelowServicesAndResources() {
+    methods()
+        .that()
+        .areDeclaredInClassesThat()
+        .haveSimpleNameEndingWith("Service")
+        .or()
+        .areDeclaredInClassesThat()
+        .haveSimpleNameEndingWith("Resource")
+        .and()
+        .areNotPrivate()
+        .should()
+        .notDeclareThrowableOfType(SQLException.class)
+        .because("repositories turn SQLException into DataAccessException (platform.db.Jdbc)")
         .check(lectern);
   }
 }

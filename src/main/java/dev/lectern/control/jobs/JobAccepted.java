@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.sql.SQLException;
 
 /**
  * The one answer of every request that starts long work: {@code 202}, the job's address in {@code
@@ -16,7 +15,7 @@ public class JobAccepted {
 
   @Inject JobService jobs;
 
-  public Response of(Job job) throws SQLException {
+  public Response of(Job job) {
     return Response.accepted(
             JobsResource.JobView.of(job, jobs.problems(job.id(), JobsResource.PROBLEMS_IN_JOB)))
         .location(URI.create("/api/v1/admin/jobs/" + job.id()))

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +67,7 @@ public class JobDispatcher {
         LOG.info("The job queue is reachable again");
         failing = false;
       }
-    } catch (SQLException | RuntimeException e) {
+    } catch (RuntimeException e) {
       if (!failing) {
         LOG.log(Level.WARNING, "The job queue cannot be reached; retrying every tick", e);
         failing = true;
@@ -95,7 +94,7 @@ public class JobDispatcher {
             });
   }
 
-  private void launch(UUID id, JobType type) throws SQLException {
+  private void launch(UUID id, JobType type) {
     runs.register(id, type);
     try {
       Properties parameters = new Properties();

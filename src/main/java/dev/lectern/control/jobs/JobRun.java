@@ -1,6 +1,6 @@
 package dev.lectern.control.jobs;
 
-import java.sql.SQLException;
+import dev.lectern.platform.db.DataAccessException;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -49,13 +49,13 @@ public final class JobRun {
     lastProgressNanos = now;
     try {
       repository.progress(id, phase, percent, rowsDone, countsJson);
-    } catch (SQLException e) {
+    } catch (DataAccessException e) {
       LOG.log(Level.WARNING, "Could not record the progress of job " + id, e);
     }
   }
 
   /** Stores problems for the report (up to the configured cap; all are counted). */
-  public synchronized void problems(List<JobProblem> problems) throws SQLException {
+  public synchronized void problems(List<JobProblem> problems) {
     if (problems.isEmpty()) {
       return;
     }

@@ -4,7 +4,6 @@ import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.http.PathIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,14 +17,14 @@ public class JobService {
   @Inject JobDispatcher dispatcher;
 
   /** Queues a job; a replica starts it within a poll interval when its type has room. */
-  public Job submit(JobType type, String inputJson, String actor) throws SQLException {
+  public Job submit(JobType type, String inputJson, String actor) {
     UUID id = UUID.randomUUID();
     repository.insert(id, type, actor, inputJson);
     dispatcher.wake();
     return get(id);
   }
 
-  public Job get(UUID id) throws SQLException {
+  public Job get(UUID id) {
     return repository
         .find(id)
         .orElseThrow(
@@ -34,20 +33,20 @@ public class JobService {
                     404, "not_found", "No job " + PathIds.shown(String.valueOf(id)) + "."));
   }
 
-  public List<Job> list(JobFilter filter, int limit, int offset) throws SQLException {
+  public List<Job> list(JobFilter filter, int limit, int offset) {
     return repository.list(filter, limit, offset);
   }
 
-  public long count(JobFilter filter) throws SQLException {
+  public long count(JobFilter filter) {
     return repository.count(filter);
   }
 
   /** Jobs running now, on any replica: their work (staging tables, files) must not be touched. */
-  public Set<UUID> activeIds() throws SQLException {
+  public Set<UUID> activeIds() {
     return repository.activeIds();
   }
 
-  public List<JobProblem> problems(UUID id, int limit) throws SQLException {
+  public List<JobProblem> problems(UUID id, int limit) {
     return repository.problems(id, limit);
   }
 
@@ -55,7 +54,7 @@ public class JobService {
    * Cancels a waiting job at once; an active one is stopped by the replica running it (here at
    * once, elsewhere within a poll interval), and its work is undone.
    */
-  public Job cancel(UUID id) throws SQLException {
+  public Job cancel(UUID id) {
     Job job = get(id);
     if (job.state().finished()) {
       throw new ApiException(
@@ -70,7 +69,7 @@ public class JobService {
   }
 
   /** Queues a failed or cancelled job again. */
-  public Job retry(UUID id) throws SQLException {
+  public Job retry(UUID id) {
     Job job = get(id);
     if (job.state() != JobState.FAILED && job.state() != JobState.CANCELLED) {
       throw new ApiException(
@@ -92,7 +91,7 @@ public class JobService {
    * the insert hold the cluster's submission lock, so two requests never both pass the check.
    */
   public Job submitUnlessBusy(
-      JobType type, String inputJson, String actor, Set<JobType> conflicting) throws SQLException {
+      JobType type, String inputJson, String actor, Set<JobType> conflicting) {
     UUID id = UUID.randomUUID();
     Optional<JobType> busy = repository.insertUnlessBusy(id, type, actor, inputJson, conflicting);
     if (busy.isPresent()) {
@@ -110,7 +109,7 @@ public class JobService {
   }
 
   /** Queues again every failed or cancelled job the filter matches; answers how many. */
-  public int retryAll(JobFilter filter) throws SQLException {
+  public int retryAll(JobFilter filter) {
     if (filter.state() != JobState.FAILED && filter.state() != JobState.CANCELLED) {
       throw ApiException.invalidParameter("state", "only failed or cancelled jobs can be retried");
     }
@@ -118,7 +117,7 @@ public class JobService {
   }
 
   /** Deletes finished jobs the filter matches (the state is required); answers how many. */
-  public int delete(JobFilter filter) throws SQLException {
+  public int delete(JobFilter filter) {
     if (filter.state() == null) {
       throw ApiException.invalidParameter("state", "is required: failed, cancelled or completed");
     }

@@ -28,7 +28,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.StringReader;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +110,7 @@ public class JobsResource {
       @QueryParam("type") String type,
       @QueryParam("since") String since,
       @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
-      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit)
-      throws SQLException {
+      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
     JobFilter filter = filter(state, type, since);
     List<JobView> views =
         jobs.list(filter, limit, offset).stream().map(job -> JobView.of(job, null)).toList();
@@ -122,7 +120,7 @@ public class JobsResource {
   @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   @Path("{id}")
-  public JobView get(@PathParam("id") String id) throws SQLException {
+  public JobView get(@PathParam("id") String id) {
     UUID jobId = parseId(id);
     return JobView.of(jobs.get(jobId), jobs.problems(jobId, PROBLEMS_IN_JOB));
   }
@@ -131,7 +129,7 @@ public class JobsResource {
   @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   @Path("{id}/report")
-  public JobReport report(@PathParam("id") String id) throws SQLException {
+  public JobReport report(@PathParam("id") String id) {
     UUID jobId = parseId(id);
     Job job = jobs.get(jobId);
     List<JobProblem> problems = jobs.problems(jobId, Integer.MAX_VALUE);
@@ -146,7 +144,7 @@ public class JobsResource {
   @POST
   @Path("{id}/cancel")
   @Audited("job.cancel")
-  public JobView cancel(@PathParam("id") String id) throws SQLException {
+  public JobView cancel(@PathParam("id") String id) {
     Job job = jobs.cancel(parseId(id));
     audit.target(job.type().label() + " " + job.id());
     return JobView.of(job, List.of());
@@ -155,7 +153,7 @@ public class JobsResource {
   @POST
   @Path("{id}/retry")
   @Audited("job.retry")
-  public JobView retry(@PathParam("id") String id) throws SQLException {
+  public JobView retry(@PathParam("id") String id) {
     Job job = jobs.retry(parseId(id));
     audit.target(job.type().label() + " " + job.id());
     return JobView.of(job, List.of());
@@ -168,8 +166,7 @@ public class JobsResource {
   public Map<String, Integer> retryAll(
       @QueryParam("state") @DefaultValue("failed") String state,
       @QueryParam("type") String type,
-      @QueryParam("since") String since)
-      throws SQLException {
+      @QueryParam("since") String since) {
     JobFilter filter = filter(state, type, since);
     int retried = jobs.retryAll(filter);
     audit.target(retried + " " + filter.state().label() + " jobs");
@@ -182,8 +179,7 @@ public class JobsResource {
   public Map<String, Integer> clear(
       @QueryParam("state") String state,
       @QueryParam("type") String type,
-      @QueryParam("since") String since)
-      throws SQLException {
+      @QueryParam("since") String since) {
     JobFilter filter = filter(state, type, since);
     int deleted = jobs.delete(filter);
     audit.target(deleted + " " + filter.state().label() + " jobs");

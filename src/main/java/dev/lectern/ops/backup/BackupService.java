@@ -8,6 +8,9 @@ import dev.lectern.ops.backup.archive.BackupFiles;
 import dev.lectern.ops.backup.archive.Keyring;
 import dev.lectern.ops.backup.archive.TableDumper;
 import dev.lectern.platform.config.BuildInfo;
+import dev.lectern.platform.db.DataAccessException;
+import dev.lectern.platform.db.Direct;
+import dev.lectern.platform.db.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,9 +19,6 @@ import jakarta.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -40,6 +40,8 @@ public class BackupService {
   @Resource(lookup = "jdbc/lecternDirect")
   DataSource dataSource;
 
+  @Inject @Direct Jdbc jdbc;
+
   @Resource ManagedExecutorService executor;
   @Inject BackupConfig config;
   @Inject BackupCatalog catalog;
@@ -48,7 +50,7 @@ public class BackupService {
 
   /** Takes a backup; {@code trigger} is schedule, manual, pre-restore or pre-migrate. */
   public ArchiveManifest backup(JobRun run, String trigger)
-      throws IOException, SQLException, InterruptedException {
+      throws IOException, InterruptedException {
     Keyring keyring = config.keyring();
     Path dir = config.dir();
     Files.createDirectories(dir);
@@ -64,7 +66,7 @@ public class BackupService {
       TableDumper dumper =
           new TableDumper(
               dataSource::getConnection, executor, config.workers(), config.compressionLevel());
-      TableDumper.Dump dump = dumper.dump(work, () -> run != null && run.cancelled());
+      TableDumper.Dump dump = dump(dumper, work, run);
       if (run != null) {
         run.checkCancelled();
       }
@@ -113,6 +115,15 @@ public class BackupService {
     }
   }
 
+  private static TableDumper.Dump dump(TableDumper dumper, Path work, JobRun run)
+      throws IOException, InterruptedException {
+    try {
+      return dumper.dump(work, () -> run != null && run.cancelled());
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
+    }
+  }
+
   /** Re-reads an archive and records the verdict beside it. */
   public ArchiveVerifier.Result verify(String id) throws IOException {
     ArchiveVerifier.Result result = ArchiveVerifier.verify(catalog.path(id), config.keyring());
@@ -130,7 +141,7 @@ public class BackupService {
    * Fails early when the directory cannot hold the parts and the archive (about twice the newest
    * archive, or a third of the tables' size on disk for a first backup).
    */
-  private void checkSpace(Path dir) throws IOException, SQLException {
+  private void checkSpace(Path dir) throws IOException {
     long free = Files.getFileStore(dir).getUsableSpace();
     long estimate =
         catalog.list().stream()
@@ -150,16 +161,10 @@ public class BackupService {
     }
   }
 
-  private long tablesBytes() throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT coalesce(sum(pg_table_size(oid)), 0) FROM pg_class"
-                    + " WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r'");
-        ResultSet rows = s.executeQuery()) {
-      rows.next();
-      return rows.getLong(1);
-    }
+  private long tablesBytes() {
+    return jdbc.queryLong(
+        "SELECT coalesce(sum(pg_table_size(oid)), 0) FROM pg_class"
+            + " WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r'");
   }
 
   private static void progress(JobRun run, String phase, int percent, String id) {

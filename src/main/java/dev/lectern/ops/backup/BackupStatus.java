@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,7 +112,7 @@ public class BackupStatus {
               entries.size(),
               (int) entries.stream().filter(e -> e.problem() != null).count());
       refreshAt = System.nanoTime() + TTL_NANOS;
-    } catch (IOException | SQLException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       // Shown as stale values; tried again in five seconds (the database may be down).
       LOG.log(Level.FINE, "Backup status unavailable", e);
       refreshAt = System.nanoTime() + RETRY_NANOS;

@@ -136,13 +136,13 @@ public class BackupStepBatchlet extends JobStepBatchlet {
     return handedOver instanceof String id ? id : input.getString("backupId");
   }
 
-  private JsonObject input() throws java.sql.SQLException {
+  private JsonObject input() {
     try (var reader = Json.createReader(new StringReader(jobs.get(run.id()).input()))) {
       return reader.readObject();
     }
   }
 
-  private JsonObject current() throws java.sql.SQLException {
+  private JsonObject current() {
     try (var reader = Json.createReader(new StringReader(jobs.get(run.id()).counts()))) {
       return reader.readObject();
     }

@@ -32,7 +32,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.StringReader;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -78,7 +77,7 @@ public class BackupsResource {
   /** Queues a backup; the job's counts name the backup once it is taken. */
   @POST
   @Audited("backup.request")
-  public Response take(@Context SecurityContext security) throws SQLException {
+  public Response take(@Context SecurityContext security) {
     config.keyring();
     Job job =
         jobs.submit(
@@ -93,7 +92,7 @@ public class BackupsResource {
   @Path("{id}/verify")
   @Audited("backup.verify")
   public Response verify(@PathParam("id") String id, @Context SecurityContext security)
-      throws IOException, SQLException, InterruptedException {
+      throws IOException, InterruptedException {
     catalog.get(id);
     Job job =
         jobs.submit(
@@ -132,7 +131,7 @@ public class BackupsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response restore(
       @PathParam("id") String id, JsonObject body, @Context SecurityContext security)
-      throws IOException, SQLException {
+      throws IOException {
     catalog.get(id);
     String confirm = body == null ? null : body.getString("confirm", null);
     if (!id.equals(confirm)) {

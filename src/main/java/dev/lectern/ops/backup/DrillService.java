@@ -43,7 +43,7 @@ public class DrillService {
   @Resource ManagedExecutorService executor;
 
   /** Runs a drill on {@code backupId}, or on the newest backup when it is null. */
-  public Drill drill(JobRun run, String backupId) throws SQLException, IOException {
+  public Drill drill(JobRun run, String backupId) throws IOException {
     String id = backupId != null ? backupId : newestBackup();
     drills.started(run.id(), id);
     long started = System.nanoTime();

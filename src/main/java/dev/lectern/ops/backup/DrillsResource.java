@@ -34,7 +34,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,8 +59,7 @@ public class DrillsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("backup.drill")
-  public Response start(JsonObject body, @Context SecurityContext security)
-      throws IOException, SQLException {
+  public Response start(JsonObject body, @Context SecurityContext security) throws IOException {
     var input = Json.createObjectBuilder();
     if (body != null && body.containsKey("backupId")) {
       String id = body.getString("backupId", "");
@@ -83,15 +81,14 @@ public class DrillsResource {
   @GET
   public Map<String, List<Drill>> list(
       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
-      @QueryParam("offset") @DefaultValue("0") @Min(0) int offset)
-      throws SQLException {
+      @QueryParam("offset") @DefaultValue("0") @Min(0) int offset) {
     return Map.of("drills", drills.list(limit, offset));
   }
 
   @Access({Caller.ADMIN, Caller.OPERATOR})
   @GET
   @Path("{id}")
-  public Drill get(@PathParam("id") String id) throws SQLException {
+  public Drill get(@PathParam("id") String id) {
     UUID drill;
     try {
       drill = UUID.fromString(id);

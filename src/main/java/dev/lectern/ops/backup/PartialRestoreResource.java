@@ -32,7 +32,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.StringReader;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 
@@ -66,7 +65,7 @@ public class PartialRestoreResource {
   @NotAudited("a preview changes nothing")
   public Response preview(
       @PathParam("id") String id, JsonObject body, @Context SecurityContext security)
-      throws IOException, SQLException, InterruptedException {
+      throws IOException, InterruptedException {
     return submit(id, body, false, security);
   }
 
@@ -75,7 +74,7 @@ public class PartialRestoreResource {
   @Audited("backup.partial-restore.request")
   public Response apply(
       @PathParam("id") String id, JsonObject body, @Context SecurityContext security)
-      throws IOException, SQLException, InterruptedException {
+      throws IOException, InterruptedException {
     if (body == null || !id.equals(body.getString("confirm", null))) {
       throw new ApiException(
           400,
@@ -86,7 +85,7 @@ public class PartialRestoreResource {
   }
 
   private Response submit(String id, JsonObject body, boolean apply, SecurityContext security)
-      throws IOException, SQLException, InterruptedException {
+      throws IOException, InterruptedException {
     catalog.get(id);
     List<String> given =
         body == null ? List.of() : SCOPES.stream().filter(body::containsKey).toList();

@@ -6,12 +6,14 @@ import dev.lectern.control.jobs.JobRun;
 import dev.lectern.ops.backup.archive.ArchiveException;
 import dev.lectern.ops.backup.archive.ArchiveManifest;
 import dev.lectern.ops.backup.archive.ArchiveVerifier;
+import dev.lectern.platform.db.DataAccessException;
 import dev.lectern.roster.model.RosterType;
 import dev.lectern.roster.query.RosterGeneration;
 import dev.lectern.roster.query.RosterRelationships;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,7 +72,7 @@ public class PartialRestoreService {
       String sourcedId,
       boolean apply,
       boolean overwrite)
-      throws Exception {
+      throws IOException, InterruptedException {
     ArchiveVerifier.Result verdict =
         ArchiveVerifier.verify(catalog.path(backupId), config.keyring());
     if (!verdict.verified()) {
@@ -81,59 +83,72 @@ public class PartialRestoreService {
     String schema = schemaFor(run.id());
     try {
       shadows.load(run, backupId, manifest, schema, 10, 80);
-      try (Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-          s.execute("SET LOCAL search_path = " + schema + ", public");
-        }
-        Map<RosterType, Set<String>> related;
-        try {
-          related = relationships.of(c, scope, sourcedId);
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        }
-        if (related.isEmpty()) {
-          c.rollback();
-          throw new ArchiveException(
-              "backup "
-                  + backupId
-                  + " holds no "
-                  + scope.name().toLowerCase(java.util.Locale.ROOT)
-                  + " "
-                  + sourcedId);
-        }
-        Plan plan;
-        try {
-          plan = compare(c, schema, backupId, scope, sourcedId, related);
-          if (!apply) {
-            c.rollback();
-            return plan;
-          }
-          write(c, schema, related, plan, overwrite);
-          c.commit();
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        }
-        audit.recordAs(
-            "system",
-            "backup.partial-restore",
-            scope.name().toLowerCase(java.util.Locale.ROOT) + " " + sourcedId + " from " + backupId,
-            AuditOutcome.SUCCESS);
-        LOG.warning("Partial restore of " + scope + " " + sourcedId + " from " + backupId);
-        return new Plan(
-            backupId,
-            plan.scope(),
-            sourcedId,
-            plan.insert(),
-            plan.overwrite(),
-            plan.unchanged(),
-            true,
-            overwrite);
-      }
+      return compareAndApply(schema, backupId, scope, sourcedId, apply, overwrite);
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
     } finally {
       schemas.dropQuietly(schema);
+    }
+  }
+
+  private Plan compareAndApply(
+      String schema,
+      String backupId,
+      RosterRelationships.Scope scope,
+      String sourcedId,
+      boolean apply,
+      boolean overwrite)
+      throws SQLException, ArchiveException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("SET LOCAL search_path = " + schema + ", public");
+      }
+      Map<RosterType, Set<String>> related;
+      try {
+        related = relationships.of(c, scope, sourcedId);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+      if (related.isEmpty()) {
+        c.rollback();
+        throw new ArchiveException(
+            "backup "
+                + backupId
+                + " holds no "
+                + scope.name().toLowerCase(java.util.Locale.ROOT)
+                + " "
+                + sourcedId);
+      }
+      Plan plan;
+      try {
+        plan = compare(c, schema, backupId, scope, sourcedId, related);
+        if (!apply) {
+          c.rollback();
+          return plan;
+        }
+        write(c, schema, related, plan, overwrite);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+      audit.recordAs(
+          "system",
+          "backup.partial-restore",
+          scope.name().toLowerCase(java.util.Locale.ROOT) + " " + sourcedId + " from " + backupId,
+          AuditOutcome.SUCCESS);
+      LOG.warning("Partial restore of " + scope + " " + sourcedId + " from " + backupId);
+      return new Plan(
+          backupId,
+          plan.scope(),
+          sourcedId,
+          plan.insert(),
+          plan.overwrite(),
+          plan.unchanged(),
+          true,
+          overwrite);
     }
   }
 

@@ -11,6 +11,7 @@ import dev.lectern.ops.backup.archive.ArchiveManifest;
 import dev.lectern.ops.backup.archive.ArchiveVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.logging.Logger;
 
@@ -36,7 +37,7 @@ public class RestoreService {
   @Inject RosterSwap swap;
 
   /** Restores {@code backupId}; answers a summary for the job. */
-  public String restore(JobRun run, String backupId) throws Exception {
+  public String restore(JobRun run, String backupId) throws IOException, InterruptedException {
     run.progress("verify", 2, 0, "{}", true);
     ArchiveVerifier.Result verdict =
         ArchiveVerifier.verify(catalog.path(backupId), config.keyring());

@@ -1,8 +1,11 @@
 package dev.lectern.ops.backup;
 
+import dev.lectern.platform.db.Direct;
+import dev.lectern.platform.db.Jdbc;
 import dev.lectern.roster.query.RosterGeneration;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,37 +34,38 @@ public class RosterSwap {
   @Resource(lookup = "jdbc/lecternDirect")
   DataSource dataSource;
 
+  @Inject @Direct Jdbc jdbc;
+
   /** Swaps the roster tables of {@code shadow} in; answers how many tables moved. */
-  int swap(String shadow, int lockTimeoutSeconds) throws SQLException {
+  int swap(String shadow, int lockTimeoutSeconds) {
     dropQuietly(RETIRED);
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        List<String> tables = rosterTables(c, shadow);
-        if (tables.isEmpty()) {
-          throw new SQLException("the shadow schema holds no roster tables");
-        }
-        s.execute("SET LOCAL lock_timeout = '" + Math.max(1, lockTimeoutSeconds) + "s'");
-        s.execute("CREATE SCHEMA " + RETIRED);
-        s.execute(
-            "LOCK TABLE "
-                + String.join(", ", tables.stream().map(t -> "public." + t).toList())
-                + " IN ACCESS EXCLUSIVE MODE");
-        for (String table : tables) {
-          s.execute("ALTER TABLE public." + table + " SET SCHEMA " + RETIRED);
-        }
-        for (String table : tables) {
-          s.execute("ALTER TABLE " + shadow + "." + table + " SET SCHEMA public");
-        }
-        RosterGeneration.bump(c);
-        c.commit();
-        return tables.size();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        dropQuietly(RETIRED);
-      }
+    try {
+      return jdbc.inTransaction(
+          session -> {
+            Connection c = session.connection();
+            try (Statement s = c.createStatement()) {
+              List<String> tables = rosterTables(c, shadow);
+              if (tables.isEmpty()) {
+                throw new SQLException("the shadow schema holds no roster tables");
+              }
+              s.execute("SET LOCAL lock_timeout = '" + Math.max(1, lockTimeoutSeconds) + "s'");
+              s.execute("CREATE SCHEMA " + RETIRED);
+              s.execute(
+                  "LOCK TABLE "
+                      + String.join(", ", tables.stream().map(t -> "public." + t).toList())
+                      + " IN ACCESS EXCLUSIVE MODE");
+              for (String table : tables) {
+                s.execute("ALTER TABLE public." + table + " SET SCHEMA " + RETIRED);
+              }
+              for (String table : tables) {
+                s.execute("ALTER TABLE " + shadow + "." + table + " SET SCHEMA public");
+              }
+              RosterGeneration.bump(c);
+              return tables.size();
+            }
+          });
+    } finally {
+      dropQuietly(RETIRED);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.lectern.ops.backup.archive.ArchiveLoader;
 import dev.lectern.ops.backup.archive.ArchiveManifest;
 import dev.lectern.ops.backup.archive.ArchiveReader;
 import dev.lectern.ops.backup.archive.ArchiveSchema;
+import dev.lectern.platform.db.DataAccessException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,16 @@ public class ShadowLoader {
    * {@code to}%.
    */
   void load(JobRun run, String backupId, ArchiveManifest manifest, String schema, int from, int to)
+      throws IOException, InterruptedException {
+    try {
+      loadAndMigrate(run, backupId, manifest, schema, from, to);
+    } catch (SQLException e) {
+      throw new DataAccessException(e);
+    }
+  }
+
+  private void loadAndMigrate(
+      JobRun run, String backupId, ArchiveManifest manifest, String schema, int from, int to)
       throws IOException, SQLException, InterruptedException {
     schemas.dropQuietly(schema);
     PGSimpleDataSource shadow = databases.lecternDatabase(schema);

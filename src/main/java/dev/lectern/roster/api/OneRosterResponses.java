@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -36,8 +35,7 @@ public class OneRosterResponses {
   @Inject HttpServletRequest request;
   @Inject BaseUrls baseUrls;
 
-  Response collection(RosterView view, CollectionParams params, OneRosterScope... scopes)
-      throws SQLException {
+  Response collection(RosterView view, CollectionParams params, OneRosterScope... scopes) {
     caller.requireAny(scopes);
     CollectionRequest query =
         CollectionRequest.parse(
@@ -67,8 +65,7 @@ public class OneRosterResponses {
    * A collection under a parent that must exist in {@code parent}'s view and inside the caller's
    * boundary: a parent the caller may not see answers 404 like an unknown one.
    */
-  Response nested(RosterView parent, String parentId, RosterView view, CollectionParams params)
-      throws SQLException {
+  Response nested(RosterView parent, String parentId, RosterView view, CollectionParams params) {
     caller.requireAny(OneRosterScope.ROSTER);
     if (!queries.exists(parent, parentId, caller.boundary(parent.type()))) {
       throw unknown(parent.type().singular(), parentId);
@@ -76,8 +73,7 @@ public class OneRosterResponses {
     return collection(view, params, OneRosterScope.ROSTER);
   }
 
-  Response single(RosterView view, String id, String fields, OneRosterScope... scopes)
-      throws SQLException {
+  Response single(RosterView view, String id, String fields, OneRosterScope... scopes) {
     caller.requireAny(scopes);
     List<Field> selected = CollectionRequest.selection(view.type(), fields);
     byte[] body =

@@ -27,7 +27,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -55,8 +54,7 @@ public class RosterAdminResource {
   public Response put(
       @PathParam("collection") String collection,
       @PathParam("sourcedId") String sourcedId,
-      @NotNull JsonObject body)
-      throws SQLException {
+      @NotNull JsonObject body) {
     RosterType type = RosterWriteService.typeOf(collection);
     RosterWriteService.Outcome outcome = writes.upsert(type, sourcedId, body);
     audit.target(type.plural() + "/" + sourcedId);
@@ -69,8 +67,7 @@ public class RosterAdminResource {
   @DELETE
   @Audited("roster.delete")
   public Response delete(
-      @PathParam("collection") String collection, @PathParam("sourcedId") String sourcedId)
-      throws SQLException {
+      @PathParam("collection") String collection, @PathParam("sourcedId") String sourcedId) {
     RosterType type = RosterWriteService.typeOf(collection);
     if (!writes.markDeleted(type, sourcedId)) {
       throw new ApiException(404, "not_found", "No " + type.singular() + " with this sourcedId.");
@@ -79,7 +76,7 @@ public class RosterAdminResource {
     return Response.ok(current(type, sourcedId)).build();
   }
 
-  private byte[] current(RosterType type, String sourcedId) throws SQLException {
+  private byte[] current(RosterType type, String sourcedId) {
     String base = baseUrls.of(request) + OneRosterResponses.BASE_PATH;
     return queries
         .single(

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +36,7 @@ public class RosterRelationshipsResource {
 
   @GET
   public Map<String, Set<String>> related(
-      @PathParam("collection") String collection, @PathParam("sourcedId") String sourcedId)
-      throws SQLException {
+      @PathParam("collection") String collection, @PathParam("sourcedId") String sourcedId) {
     RosterRelationships.Scope scope =
         switch (collection) {
           case "schools" -> RosterRelationships.Scope.SCHOOL;

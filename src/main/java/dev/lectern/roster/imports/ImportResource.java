@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.SQLException;
 
 /**
  * Uploads of OneRoster CSV packages: {@code POST /api/v1/admin/imports} with the zip as the body or
@@ -53,8 +52,7 @@ public class ImportResource {
   @POST
   @Consumes({"application/zip", "application/x-zip-compressed", "application/octet-stream"})
   @Audited("import.upload")
-  public Response upload(InputStream body, @Context SecurityContext security)
-      throws IOException, SQLException {
+  public Response upload(InputStream body, @Context SecurityContext security) throws IOException {
     return queue(body, null, security);
   }
 
@@ -62,7 +60,7 @@ public class ImportResource {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Audited("import.upload")
   public Response uploadForm(@FormParam("file") EntityPart file, @Context SecurityContext security)
-      throws IOException, SQLException {
+      throws IOException {
     if (file == null) {
       throw new ApiException(
           400,
@@ -75,7 +73,7 @@ public class ImportResource {
   }
 
   private Response queue(InputStream body, String fileName, SecurityContext security)
-      throws IOException, SQLException {
+      throws IOException {
     ImportStorage.StoredPackage stored = storage.store(body);
     var input =
         Json.createObjectBuilder().add("package", stored.name()).add("bytes", stored.bytes());

@@ -1,7 +1,7 @@
 package dev.lectern.roster.query;
 
+import dev.lectern.platform.db.Jdbc;
 import dev.lectern.roster.model.Field;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Runs OneRoster reads built by {@link RosterSql} and renders the rows as they stream out of the
@@ -19,30 +18,37 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class RosterQueryService {
 
-  @Resource(lookup = "jdbc/lectern")
-  DataSource dataSource;
+  @Inject Jdbc jdbc;
 
   @Inject RosterPaging paging;
 
   public RosterPage collection(
-      RosterView view, CollectionRequest request, Optional<SqlFragment> boundary, String baseUrl)
+      RosterView view, CollectionRequest request, Optional<SqlFragment> boundary, String baseUrl) {
+    return jdbc.withConnection(
+        session -> collection(session.connection(), view, request, boundary, baseUrl));
+  }
+
+  private RosterPage collection(
+      Connection connection,
+      RosterView view,
+      CollectionRequest request,
+      Optional<SqlFragment> boundary,
+      String baseUrl)
       throws SQLException {
     RosterJsonWriter writer = new RosterJsonWriter(baseUrl);
     JsonBytes out = new JsonBytes(64 * 1024);
-    try (Connection connection = dataSource.getConnection()) {
-      long generation = paging.generation(connection);
-      long total = paging.total(connection, generation, RosterSql.count(view, request, boundary));
-      SqlFragment pageSql = pageSql(connection, generation, view, request, boundary, total);
-      out.append('{').key(view.envelope()).append('[');
-      try (PreparedStatement page = pageSql.prepare(connection);
-          ResultSet rows = page.executeQuery()) {
-        for (int row = 0; rows.next(); row++) {
-          writer.writeRow(row == 0 ? out : out.append(','), rows, request.fields());
-        }
+    long generation = paging.generation(connection);
+    long total = paging.total(connection, generation, RosterSql.count(view, request, boundary));
+    SqlFragment pageSql = pageSql(connection, generation, view, request, boundary, total);
+    out.append('{').key(view.envelope()).append('[');
+    try (PreparedStatement page = pageSql.prepare(connection);
+        ResultSet rows = page.executeQuery()) {
+      for (int row = 0; rows.next(); row++) {
+        writer.writeRow(row == 0 ? out : out.append(','), rows, request.fields());
       }
-      out.append(']').append('}');
-      return new RosterPage(out.toByteArray(), total);
     }
+    out.append(']').append('}');
+    return new RosterPage(out.toByteArray(), total);
   }
 
   /**
@@ -80,32 +86,35 @@ public class RosterQueryService {
       String sourcedId,
       List<Field> fields,
       Optional<SqlFragment> boundary,
-      String baseUrl)
-      throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            RosterSql.single(view, sourcedId, fields, boundary).prepare(connection);
-        ResultSet rows = statement.executeQuery()) {
-      if (!rows.next()) {
-        return Optional.empty();
-      }
-      JsonBytes out = new JsonBytes(4096);
-      new RosterJsonWriter(baseUrl).writeRow(out.append('{').key(envelope), rows, fields);
-      return Optional.of(out.append('}').toByteArray());
-    }
+      String baseUrl) {
+    return jdbc.withConnection(
+        session -> {
+          try (PreparedStatement statement =
+                  RosterSql.single(view, sourcedId, fields, boundary)
+                      .prepare(session.connection());
+              ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+              return Optional.empty();
+            }
+            JsonBytes out = new JsonBytes(4096);
+            new RosterJsonWriter(baseUrl).writeRow(out.append('{').key(envelope), rows, fields);
+            return Optional.of(out.append('}').toByteArray());
+          }
+        });
   }
 
   /**
    * Whether an object is in a view and inside a boundary, for nested routes whose parent must be
    * one the caller may see.
    */
-  public boolean exists(RosterView view, String sourcedId, Optional<SqlFragment> boundary)
-      throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            RosterSql.exists(view, sourcedId, boundary).prepare(connection);
-        ResultSet rows = statement.executeQuery()) {
-      return rows.next();
-    }
+  public boolean exists(RosterView view, String sourcedId, Optional<SqlFragment> boundary) {
+    return jdbc.withConnection(
+        session -> {
+          try (PreparedStatement statement =
+                  RosterSql.exists(view, sourcedId, boundary).prepare(session.connection());
+              ResultSet rows = statement.executeQuery()) {
+            return rows.next();
+          }
+        });
   }
 }

@@ -1,8 +1,9 @@
 package dev.lectern.roster.query;
 
+import dev.lectern.platform.db.Jdbc;
 import dev.lectern.roster.model.RosterType;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.sql.DataSource;
 
 /**
  * Which records belong to a school, a class or a user, by sourcedId and type: what a partial
@@ -73,14 +73,11 @@ public class RosterRelationships {
                   RosterType.DEMOGRAPHICS,
                   "SELECT sourced_id FROM roster_demographics WHERE sourced_id = ?1")));
 
-  @Resource(lookup = "jdbc/lectern")
-  DataSource dataSource;
+  @Inject Jdbc jdbc;
 
   /** Every record belonging to the scope, by type; empty when the scope's record is absent. */
-  public Map<RosterType, Set<String>> of(Scope scope, String sourcedId) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      return of(connection, scope, sourcedId);
-    }
+  public Map<RosterType, Set<String>> of(Scope scope, String sourcedId) {
+    return jdbc.withConnection(session -> of(session.connection(), scope, sourcedId));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.lectern.roster.write;
 
+import dev.lectern.platform.db.Jdbc;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.error.ErrorBody.FieldProblem;
 import dev.lectern.platform.http.PathIds;
@@ -7,8 +8,8 @@ import dev.lectern.roster.model.Field;
 import dev.lectern.roster.model.FieldKind;
 import dev.lectern.roster.model.RosterType;
 import dev.lectern.roster.query.RosterGeneration;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 
 /**
  * Upserts and deletes roster records. The update only happens when a value differs ({@code IS
@@ -36,46 +36,52 @@ public class RosterWriteService {
 
   private static final String NOW = "date_trunc('milliseconds', clock_timestamp())";
 
-  @Resource(lookup = "jdbc/lectern")
-  DataSource dataSource;
+  @Inject Jdbc jdbc;
 
-  public Outcome upsert(RosterType type, String sourcedId, JsonObject body) throws SQLException {
+  public Outcome upsert(RosterType type, String sourcedId, JsonObject body) {
     RosterRecordMapper.Result mapped = RosterRecordMapper.map(type, sourcedId, body);
     if (!mapped.problems().isEmpty()) {
       throw invalid(type, mapped.problems());
     }
     RosterRecord record = mapped.record();
-    try (Connection connection = dataSource.getConnection()) {
-      List<FieldProblem> dangling = danglingReferences(connection, type, record);
-      if (!dangling.isEmpty()) {
-        throw invalid(type, dangling);
+    return jdbc.withConnection(session -> write(session.connection(), type, record));
+  }
+
+  private Outcome write(Connection connection, RosterType type, RosterRecord record)
+      throws SQLException {
+    List<FieldProblem> dangling = danglingReferences(connection, type, record);
+    if (!dangling.isEmpty()) {
+      throw invalid(type, dangling);
+    }
+    try (PreparedStatement statement = connection.prepareStatement(upsertSql(type, record))) {
+      int index = 1;
+      statement.setString(index++, record.sourcedId());
+      statement.setString(index++, record.status());
+      for (Object value : record.columns().values()) {
+        bind(connection, statement, index++, value);
       }
-      try (PreparedStatement statement = connection.prepareStatement(upsertSql(type, record))) {
-        int index = 1;
-        statement.setString(index++, record.sourcedId());
-        statement.setString(index++, record.status());
-        for (Object value : record.columns().values()) {
-          bind(connection, statement, index++, value);
-        }
-        Outcome outcome;
-        try (ResultSet rows = statement.executeQuery()) {
-          outcome =
-              !rows.next()
-                  ? Outcome.UNCHANGED
-                  : rows.getBoolean(1) ? Outcome.CREATED : Outcome.UPDATED;
-        }
-        if (outcome != Outcome.UNCHANGED) {
-          RosterGeneration.bump(connection);
-        }
-        return outcome;
+      Outcome outcome;
+      try (ResultSet rows = statement.executeQuery()) {
+        outcome =
+            !rows.next()
+                ? Outcome.UNCHANGED
+                : rows.getBoolean(1) ? Outcome.CREATED : Outcome.UPDATED;
       }
+      if (outcome != Outcome.UNCHANGED) {
+        RosterGeneration.bump(connection);
+      }
+      return outcome;
     }
   }
 
   /** Marks a record {@code tobedeleted}; false when there is no such record. */
-  public boolean markDeleted(RosterType type, String sourcedId) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement exists =
+  public boolean markDeleted(RosterType type, String sourcedId) {
+    return jdbc.withConnection(session -> markDeleted(session.connection(), type, sourcedId));
+  }
+
+  private boolean markDeleted(Connection connection, RosterType type, String sourcedId)
+      throws SQLException {
+    try (PreparedStatement exists =
             connection.prepareStatement("SELECT 1 FROM " + type.table() + " WHERE sourced_id = ?");
         PreparedStatement delete =
             connection.prepareStatement(
