@@ -42,6 +42,14 @@ public class AuthConfig {
   @ConfigProperty(name = "PASSWORD_HASH_ITERATIONS", defaultValue = "600000")
   int passwordHashIterations;
 
+  @Inject
+  @ConfigProperty(name = "API_KEY_USAGE_RETENTION_DAYS", defaultValue = "90")
+  int usageRetentionDays;
+
+  @Inject
+  @ConfigProperty(name = "API_KEY_RETENTION_DAYS", defaultValue = "365")
+  int keyRetentionDays;
+
   public Duration accessTokenLifetime() {
     return Duration.ofMinutes(Math.max(1, accessTokenMinutes));
   }
@@ -89,5 +97,15 @@ public class AuthConfig {
 
   public int passwordHashIterations() {
     return passwordHashIterations;
+  }
+
+  /** Days each API call of a key is kept; older calls live on as daily counts. */
+  int usageRetentionDays() {
+    return Math.max(1, usageRetentionDays);
+  }
+
+  /** Days a revoked or expired API key is kept, with its usage. */
+  int keyRetentionDays() {
+    return Math.max(1, keyRetentionDays);
   }
 }

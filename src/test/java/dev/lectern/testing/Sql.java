@@ -24,11 +24,25 @@ public final class Sql {
   }
 
   public static void execute(String jdbcUrl, String... statements) throws SQLException {
-    try (Connection connection = connect(jdbcUrl);
-        Statement statement = connection.createStatement()) {
+    try (Connection connection = connect(jdbcUrl)) {
+      execute(connection, statements);
+    }
+  }
+
+  public static void execute(Connection connection, String... statements) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
       for (String sql : statements) {
         statement.execute(sql);
       }
+    }
+  }
+
+  /** The first column of the first row, as text. */
+  public static String text(Connection connection, String query) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(query)) {
+      rs.next();
+      return rs.getString(1);
     }
   }
 

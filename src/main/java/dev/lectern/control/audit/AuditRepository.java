@@ -42,18 +42,6 @@ public class AuditRepository {
     return em.createQuery(select).getSingleResult();
   }
 
-  /** Sets the retention the append-only trigger allows and removes what is older. */
-  @Transactional
-  public int applyRetention(int days) {
-    em.createNativeQuery("UPDATE audit_retention SET days = ?1 WHERE id = 1")
-        .setParameter(1, days)
-        .executeUpdate();
-    return em.createNativeQuery(
-            "DELETE FROM audit_log WHERE occurred_at < now() - make_interval(days => ?1)")
-        .setParameter(1, days)
-        .executeUpdate();
-  }
-
   private static Predicate[] conditions(
       CriteriaBuilder cb, Root<AuditEntry> entry, AuditQuery query) {
     List<Predicate> where = new ArrayList<>();

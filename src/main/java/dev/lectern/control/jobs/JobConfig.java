@@ -26,6 +26,10 @@ public class JobConfig {
   @ConfigProperty(name = "JOB_PROBLEM_LIMIT", defaultValue = "10000")
   int problemCap;
 
+  @Inject
+  @ConfigProperty(name = "JOB_RETENTION_DAYS", defaultValue = "30")
+  int retentionDays;
+
   /** This replica's name in {@code job.owner}: host, process and a per-start suffix. */
   private final String owner =
       ManagementFactory.getRuntimeMXBean().getName()
@@ -51,5 +55,10 @@ public class JobConfig {
 
   String owner() {
     return owner;
+  }
+
+  /** Days a finished job and its problems are kept. */
+  int retentionDays() {
+    return Math.max(1, retentionDays);
   }
 }

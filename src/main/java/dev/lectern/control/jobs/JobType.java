@@ -9,7 +9,8 @@ public enum JobType {
   VERIFY("verify"),
   RESTORE("restore"),
   PARTIAL_RESTORE("partial-restore"),
-  DRILL("drill");
+  DRILL("drill"),
+  RETENTION("retention");
 
   private final String label;
 

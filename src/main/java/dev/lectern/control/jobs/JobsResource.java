@@ -71,7 +71,7 @@ public class JobsResource {
       List<JobProblem> problems,
       String message) {
 
-    static JobView of(Job job, List<JobProblem> problems) {
+    public static JobView of(Job job, List<JobProblem> problems) {
       Instant now = Instant.now();
       return new JobView(
           job.id(),

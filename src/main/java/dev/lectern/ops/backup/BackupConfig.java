@@ -68,6 +68,10 @@ public class BackupConfig {
   @ConfigProperty(name = "BACKUP_RETENTION_MANUAL", defaultValue = "10")
   int retainManual;
 
+  @Inject
+  @ConfigProperty(name = "DRILL_RETENTION_DAYS", defaultValue = "365")
+  int drillRetentionDays;
+
   private volatile Keyring keyring;
   private volatile String keyringProblem;
 
@@ -132,5 +136,10 @@ public class BackupConfig {
   /** How many daily, weekly, monthly and manual archives retention keeps. */
   RetentionPolicy retentionPolicy(java.time.ZoneId zone) {
     return new RetentionPolicy(retainDaily, retainWeekly, retainMonthly, retainManual, zone);
+  }
+
+  /** Days a restore drill's record is kept. */
+  int drillRetentionDays() {
+    return Math.max(1, drillRetentionDays);
   }
 }

@@ -1,14 +1,13 @@
 package dev.lectern.ops.backup;
 
+import dev.lectern.platform.config.CronSchedule;
 import dev.lectern.platform.migration.SchemaReady;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import dev.lectern.platform.migration.StartupTasks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,40 +23,21 @@ public class BackupSchedules {
 
   @Inject BackupTimers timers;
   @Inject BackupConfig config;
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject StartupTasks tasks;
 
   void start(@Observes SchemaReady ready) {
-    scheduler.schedule(this::reconcile, 0, TimeUnit.SECONDS);
-  }
-
-  /**
-   * Off the startup path: a timer store problem must not keep the server out of readiness. A
-   * failure is logged and retried every minute until it succeeds.
-   */
-  private void reconcile() {
     Map<String, String> schedules = new LinkedHashMap<>();
-    add(schedules, CronSchedule.BACKUP, "BACKUP_SCHEDULE", config.backupSchedule());
-    add(schedules, CronSchedule.DRILL, "DRILL_SCHEDULE", config.drillSchedule());
-    add(schedules, CronSchedule.RETENTION, "BACKUP_RETENTION_SCHEDULE", config.retentionSchedule());
-    try {
-      timers.reconcile(schedules);
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Backup schedules not set up; retrying in a minute", e);
-      scheduler.schedule(this::reconcile, 60, TimeUnit.SECONDS);
-    }
+    add(schedules, BackupTimers.BACKUP, "BACKUP_SCHEDULE", config.backupSchedule());
+    add(schedules, BackupTimers.DRILL, "DRILL_SCHEDULE", config.drillSchedule());
+    add(schedules, BackupTimers.RETENTION, "BACKUP_RETENTION_SCHEDULE", config.retentionSchedule());
+    tasks.runUntilDone("Setting the backup timers", () -> timers.reconcile(schedules));
   }
 
   private static void add(Map<String, String> schedules, String name, String key, String text) {
-    String normalised = String.join(" ", text.trim().split("\\s+"));
-    if (!CronSchedule.OFF.equalsIgnoreCase(normalised)) {
-      try {
-        CronSchedule.parse(normalised);
-      } catch (IllegalArgumentException e) {
-        LOG.log(Level.SEVERE, key + " is not used: " + e.getMessage());
-        return;
-      }
+    try {
+      schedules.put(name, CronSchedule.normalise(text));
+    } catch (IllegalArgumentException e) {
+      LOG.log(Level.SEVERE, key + " is not used: " + e.getMessage());
     }
-    schedules.put(
-        name, CronSchedule.OFF.equalsIgnoreCase(normalised) ? CronSchedule.OFF : normalised);
   }
 }

@@ -2,6 +2,7 @@ package dev.lectern.ops.backup;
 
 import dev.lectern.control.jobs.JobService;
 import dev.lectern.control.jobs.JobType;
+import dev.lectern.platform.config.CronSchedule;
 import dev.lectern.platform.db.AdvisoryLock;
 import dev.lectern.platform.db.ClusterLocks;
 import jakarta.annotation.Resource;
@@ -27,6 +28,10 @@ import java.util.logging.Logger;
  */
 @Singleton
 public class BackupTimers {
+
+  static final String BACKUP = "backup";
+  static final String DRILL = "drill";
+  static final String RETENTION = "retention";
 
   private static final Logger LOG = Logger.getLogger(BackupTimers.class.getName());
 
@@ -72,13 +77,13 @@ public class BackupTimers {
     String name = info.substring(0, Math.max(0, info.indexOf('|')));
     try {
       switch (name) {
-        case CronSchedule.BACKUP ->
+        case BackupTimers.BACKUP ->
             jobs.submit(
                 JobType.BACKUP,
                 Json.createObjectBuilder().add("trigger", "schedule").build().toString(),
                 "system");
-        case CronSchedule.DRILL -> jobs.submit(JobType.DRILL, "{}", "system");
-        case CronSchedule.RETENTION -> retention.sweep(false);
+        case BackupTimers.DRILL -> jobs.submit(JobType.DRILL, "{}", "system");
+        case BackupTimers.RETENTION -> retention.sweep(false);
         default -> LOG.warning("Unknown backup timer " + info + " ignored");
       }
     } catch (Exception e) {

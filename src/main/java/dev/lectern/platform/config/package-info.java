@@ -1,2 +1,5 @@
-/** Runtime settings that belong to no single capability: build identity, mode, CORS, proxies. */
+/**
+ * Settings that belong to no single capability: build identity, the production secrets check, and
+ * the six-field schedules every persistent timer is configured with.
+ */
 package dev.lectern.platform.config;

@@ -17,6 +17,8 @@ public enum AdvisoryLock {
   BACKUP_TIMERS(0x4c45_0004L),
   /** Schema migrations and the hooks that run before them, held across the whole migration. */
   SCHEMA_MIGRATION(0x4c45_0005L),
+  /** Creating or changing the persistent timer of the retention sweep. */
+  RETENTION_TIMER(0x4c45_0006L),
   /** Claiming queued jobs, so replicas never exceed a job type's concurrency. */
   JOB_CLAIM(0x4c45_0010L),
   /** Queuing a job, so a check for conflicting jobs and the insert that follows are one step. */

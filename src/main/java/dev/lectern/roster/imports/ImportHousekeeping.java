@@ -3,45 +3,30 @@ package dev.lectern.roster.imports;
 import dev.lectern.control.jobs.JobFinished;
 import dev.lectern.control.jobs.JobService;
 import dev.lectern.control.jobs.JobType;
-import dev.lectern.platform.migration.SchemaReady;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import dev.lectern.platform.db.Direct;
+import dev.lectern.platform.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 
 /**
- * Cleans up after imports: a finished job's staging tables at once, and every six hours packages
- * past their retention and staging tables no running job owns (left by a killed server).
+ * Cleans up after imports: a finished job's staging tables at once; staging tables no running job
+ * owns (left by a killed server) when the retention sweep asks ({@link ImportPurge}).
  */
 @ApplicationScoped
 public class ImportHousekeeping {
 
   private static final Logger LOG = Logger.getLogger(ImportHousekeeping.class.getName());
 
-  @Resource(lookup = "jdbc/lecternDirect")
-  DataSource dataSource;
-
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject @Direct Jdbc jdbc;
   @Inject ImportRunner runner;
-  @Inject ImportStorage storage;
   @Inject JobService jobs;
-
-  void start(@Observes SchemaReady ready) {
-    scheduler.scheduleWithFixedDelay(this::sweep, 1, 360, TimeUnit.MINUTES);
-  }
 
   void finished(@Observes JobFinished finished) {
     if (finished.type() == JobType.IMPORT) {
@@ -56,43 +41,36 @@ public class ImportHousekeeping {
     }
   }
 
-  void sweep() {
-    try {
-      int purged = storage.purgeExpired();
-      if (purged > 0) {
-        LOG.info("Deleted " + purged + " import packages past IMPORT_RETENTION_DAYS");
-      }
-      dropOrphanStaging();
-    } catch (IOException | SQLException | RuntimeException e) {
-      LOG.log(Level.WARNING, "Import housekeeping failed; it runs again in six hours", e);
-    }
+  /**
+   * The jobs whose staging tables are left: lists the tables first, then asks the jobs which are
+   * running; a job is active before it makes its tables, so a running job's tables never show.
+   */
+  Set<UUID> orphanStaging() {
+    Set<UUID> staged =
+        new HashSet<>(
+            jdbc.query(
+                "SELECT DISTINCT substr(tablename, 2, 32) FROM pg_tables"
+                    + " WHERE schemaname = 'import_stage'",
+                row -> jobId(row.getString(1))));
+    staged.removeAll(jobs.activeIds());
+    return staged;
   }
 
-  /**
-   * Lists the staging tables first, then asks the jobs which are running: a job is active before it
-   * makes its tables, so every table listed whose job is running shows up as running.
-   */
-  private void dropOrphanStaging() throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      Set<UUID> staged = new HashSet<>();
-      try (PreparedStatement s =
-              c.prepareStatement(
-                  "SELECT DISTINCT substr(tablename, 2, 32) FROM pg_tables"
-                      + " WHERE schemaname = 'import_stage'");
-          ResultSet rows = s.executeQuery()) {
-        while (rows.next()) {
-          staged.add(
-              UUID.fromString(
-                  rows.getString(1)
-                      .replaceFirst(
-                          "(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}+)",
-                          "$1-$2-$3-$4-$5")));
-        }
-      }
-      staged.removeAll(jobs.activeIds());
-      for (UUID job : staged) {
-        StagingTables.dropAll(c, job);
-      }
-    }
+  /** Drops the staging tables of the given jobs; answers how many jobs' tables went. */
+  int dropStaging(Set<UUID> orphans) {
+    return jdbc.withConnection(
+        session -> {
+          for (UUID job : orphans) {
+            StagingTables.dropAll(session.connection(), job);
+          }
+          return orphans.size();
+        });
+  }
+
+  private static UUID jobId(String hex) {
+    return UUID.fromString(
+        hex.replaceFirst(
+            "(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}+)",
+            "$1-$2-$3-$4-$5"));
   }
 }

@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -79,22 +81,32 @@ public class ImportStorage {
     return config.dir().resolve(name);
   }
 
-  /** Deletes packages older than the retention; answers how many. */
-  int purgeExpired() throws IOException {
+  /** Packages (and unfinished uploads) older than {@code IMPORT_RETENTION_DAYS}. */
+  List<Path> expired() throws IOException {
     Path dir = config.dir();
     if (!Files.isDirectory(dir)) {
-      return 0;
+      return List.of();
     }
     Instant cutoff = Instant.now().minus(config.retentionDays(), ChronoUnit.DAYS);
-    int deleted = 0;
+    List<Path> expired = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : (Iterable<Path>) files::iterator) {
         String name = file.getFileName().toString();
         if ((NAME.matcher(name).matches() || name.endsWith(".part"))
             && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-          Files.deleteIfExists(file);
-          deleted++;
+          expired.add(file);
         }
+      }
+    }
+    return expired;
+  }
+
+  /** Deletes the {@link #expired()} packages; answers how many. */
+  int purgeExpired() throws IOException {
+    int deleted = 0;
+    for (Path file : expired()) {
+      if (Files.deleteIfExists(file)) {
+        deleted++;
       }
     }
     return deleted;

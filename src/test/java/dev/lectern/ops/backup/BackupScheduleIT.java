@@ -17,8 +17,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two Lectern servers on one database with a backup every ten seconds: the persistent timer fires
- * once per cluster, so every tick gives exactly one backup.
+ * Two Lectern servers on one database with a backup and a retention sweep every ten seconds: the
+ * persistent timers fire once per cluster, so every tick gives exactly one backup and one sweep.
  */
 class BackupScheduleIT {
 
@@ -44,6 +44,11 @@ class BackupScheduleIT {
             .as("no tick skipped: %s", perTick)
             .isEqualTo(10);
       }
+      Map<Long, List<String>> sweeps = sweepsPerTick(client, bothUp);
+      assertThat(sweeps).as("retention sweeps per tick: %s", sweeps).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(sweeps.values())
+          .as("retention sweeps per tick: %s", sweeps)
+          .allMatch(jobs -> jobs.size() == 1);
       assertThat(second.http().get("/health/ready").status()).isEqualTo(200);
     }
   }
@@ -54,7 +59,29 @@ class BackupScheduleIT {
         .with("BACKUP_DIR", dir.toString())
         .with("BACKUP_SCHEDULE", "*/10 * * * * *")
         .with("DRILL_SCHEDULE", "off")
-        .with("BACKUP_RETENTION_SCHEDULE", "off");
+        .with("BACKUP_RETENTION_SCHEDULE", "off")
+        .with("RETENTION_SCHEDULE", "*/10 * * * * *");
+  }
+
+  /**
+   * Retention jobs created after {@code since}, grouped by the ten-second tick that queued them.
+   */
+  private static Map<Long, List<String>> sweepsPerTick(BackupClient client, LocalDateTime since) {
+    long after = since.atZone(java.time.ZoneId.systemDefault()).toEpochSecond();
+    Map<Long, List<String>> ticks = new TreeMap<>();
+    client.get("/api/v1/admin/jobs?type=retention&limit=100").json().getJsonArray("jobs").stream()
+        .map(JsonObject.class::cast)
+        .filter(job -> "system".equals(job.getString("createdBy")))
+        .forEach(
+            job -> {
+              long at = java.time.Instant.parse(job.getString("createdAt")).getEpochSecond();
+              if (at > after) {
+                ticks
+                    .computeIfAbsent(at / 10 * 10, t -> new java.util.ArrayList<>())
+                    .add(job.getString("id"));
+              }
+            });
+    return ticks;
   }
 
   /** Ids of scheduled backups taken after {@code since}. */

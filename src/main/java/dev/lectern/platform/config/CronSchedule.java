@@ -1,4 +1,4 @@
-package dev.lectern.ops.backup;
+package dev.lectern.platform.config;
 
 import jakarta.ejb.ScheduleExpression;
 
@@ -9,12 +9,23 @@ import jakarta.ejb.ScheduleExpression;
  */
 public final class CronSchedule {
 
-  static final String OFF = "off";
-  static final String BACKUP = "backup";
-  static final String DRILL = "drill";
-  static final String RETENTION = "retention";
+  /** The schedule that turns a timer off. */
+  public static final String OFF = "off";
 
   private CronSchedule() {}
+
+  /**
+   * The schedule as stored with its timer: fields separated by one space, or {@link #OFF}; throws
+   * when it does not parse, naming what is wrong.
+   */
+  public static String normalise(String text) {
+    String normalised = String.join(" ", text.trim().split("\\s+"));
+    if (OFF.equalsIgnoreCase(normalised)) {
+      return OFF;
+    }
+    parse(normalised);
+    return normalised;
+  }
 
   /** Parses a schedule; the message names what is wrong. */
   public static ScheduleExpression parse(String text) {
