@@ -37,7 +37,40 @@ class RetentionIT {
   private static final String MARK = "ret" + UUID.randomUUID().toString().substring(0, 8);
   private static final int OLD_TOMBSTONES = 2_500;
 
-  /** What each table keeps, by a predicate true of every row the test left young or active. */
+  private static final List<String> ROSTER_TABLES =
+      List.of(
+          "roster_org",
+          "roster_academic_session",
+          "roster_course",
+          "roster_class",
+          "roster_user",
+          "roster_enrollment",
+          "roster_demographics");
+  private static final String OLD_TOMBSTONE =
+      "status = 'tobedeleted' AND date_last_modified < now() - interval '180 days'";
+  private static final String OLD_KEYS =
+      "SELECT id FROM api_key WHERE coalesce(revoked_at, expires_at) < now() - interval '365 days'"
+          + " AND (revoked_at IS NOT NULL OR expires_at < now())";
+
+  /**
+   * What each category holds past its retention (the defaults), in the test's own SQL: the rows the
+   * test made old, and any other test's that are.
+   */
+  private static final Map<String, String> OLD =
+      Map.of(
+          "audit-log",
+          "SELECT count(*) FROM audit_log WHERE occurred_at < now() - interval '365 days'",
+          "jobs",
+          "SELECT count(*) FROM job WHERE state IN ('completed', 'failed', 'cancelled')"
+              + " AND finished_at < now() - interval '30 days'",
+          "drills",
+          "SELECT count(*) FROM backup_drill WHERE started_at < now() - interval '365 days'",
+          "api-key-usage",
+          "SELECT count(*) FROM api_key_usage WHERE used_at < now() - interval '90 days'",
+          "api-keys",
+          "SELECT count(*) FROM (" + OLD_KEYS + ") k");
+
+  /** What each table keeps: the complement of what is old. */
   private static final Map<String, String> KEPT = new LinkedHashMap<>();
 
   private static String admin;
@@ -88,11 +121,11 @@ class RetentionIT {
           usage(activeKey, "1 day", 2, "users", 200),
           usage(revokedKey, "10 days", 2, "users", 200));
     }
-    KEPT.put("roster_enrollment", "NOT (status = 'tobedeleted' AND sourced_id LIKE '%-old-%')");
-    String oldJobs = "SELECT id FROM job WHERE created_by LIKE '" + MARK + "-old%'";
-    String oldKeys =
-        "SELECT id FROM api_key WHERE coalesce(revoked_at, expires_at)"
-            + " < now() - interval '365 days'";
+    ROSTER_TABLES.forEach(table -> KEPT.put(table, "NOT (" + OLD_TOMBSTONE + ")"));
+    String oldJobs =
+        "SELECT id FROM job WHERE state IN ('completed', 'failed', 'cancelled')"
+            + " AND finished_at < now() - interval '30 days'";
+    String oldKeys = OLD_KEYS;
     KEPT.put(
         "audit_log", "occurred_at > now() - interval '365 days' AND action NOT LIKE 'retention.%'");
     KEPT.put("job", "type <> 'retention' AND id NOT IN (" + oldJobs + ")");
@@ -113,22 +146,29 @@ class RetentionIT {
   @Test
   void shouldCountThenDeleteExactlyTheOldRowsInBatchesWhileReadersPage() throws Exception {
     Map<String, String> before = digests();
+    Map<String, Long> old = oldRows();
+    assertThat(old)
+        .as("at least what the test made old")
+        .containsKeys("audit-log", "jobs", "drills", "api-key-usage", "api-keys");
+    assertThat(old.get("roster-tombstones")).isGreaterThanOrEqualTo(OLD_TOMBSTONES);
+    assertThat(old.get("audit-log")).isGreaterThanOrEqualTo(3);
+    assertThat(old.get("jobs")).isGreaterThanOrEqualTo(2);
+    assertThat(old.get("drills")).isGreaterThanOrEqualTo(2);
+    assertThat(old.get("api-key-usage")).isGreaterThanOrEqualTo(5);
+    assertThat(old.get("api-keys")).isGreaterThanOrEqualTo(2);
 
     JsonObject dryRun = finished(start("?dryRun=true"));
     JsonObject counted = dryRun.getJsonObject("counts").getJsonObject("categories");
     assertThat(dryRun.getJsonObject("counts").getBoolean("dryRun")).isTrue();
-    assertThat(rows(counted, "roster-tombstones")).isEqualTo(OLD_TOMBSTONES);
-    assertThat(rows(counted, "audit-log")).isEqualTo(3);
-    assertThat(rows(counted, "jobs")).isEqualTo(2);
-    assertThat(rows(counted, "drills")).isEqualTo(2);
-    assertThat(rows(counted, "api-key-usage")).isEqualTo(5);
-    assertThat(rows(counted, "api-keys")).isEqualTo(2);
+    old.forEach(
+        (category, rows) -> assertThat(rows(counted, category)).as(category).isEqualTo(rows));
     assertThat(rows(counted, "password-resets")).isGreaterThanOrEqualTo(2);
     assertThat(rows(counted, "import-packages")).isGreaterThanOrEqualTo(1);
     assertThat(counted.containsKey("backups")).as("backups keep their own timer").isFalse();
     assertThat(digests()).as("a dry run deletes nothing").isEqualTo(before);
     assertThat(Files.exists(oldPackage)).isTrue();
 
+    long tombstoneBatches = tombstoneBatches();
     long generation = generation();
     AtomicBoolean sweeping = new AtomicBoolean(true);
     List<Integer> readerStatuses = new ArrayList<>();
@@ -142,18 +182,15 @@ class RetentionIT {
       reader.join();
     }
     JsonObject deleted = run.getJsonObject("counts").getJsonObject("categories");
-    assertThat(rows(deleted, "roster-tombstones")).isEqualTo(OLD_TOMBSTONES);
+    old.forEach(
+        (category, rows) -> assertThat(rows(deleted, category)).as(category).isEqualTo(rows));
     assertThat(deleted.getJsonObject("roster-tombstones").getInt("batches"))
-        .as("2,500 rows in batches of 1,000")
-        .isEqualTo(3);
+        .as("per table, its rows in batches of 1,000: %s", tombstoneBatches)
+        .isEqualTo(tombstoneBatches);
     assertThat(generation() - generation)
         .as("each batch its own transaction, each bumping the generation once")
-        .isEqualTo(3);
-    assertThat(rows(deleted, "audit-log")).isEqualTo(3);
-    assertThat(rows(deleted, "jobs")).isEqualTo(2);
-    assertThat(rows(deleted, "drills")).isEqualTo(2);
-    assertThat(rows(deleted, "api-key-usage")).isEqualTo(5);
-    assertThat(rows(deleted, "api-keys")).isEqualTo(2);
+        .isEqualTo(tombstoneBatches);
+    assertThat(oldRows().values()).as("nothing old is left").allMatch(rows -> rows == 0);
     assertThat(rows(deleted, "password-resets")).isEqualTo(rows(counted, "password-resets"));
     assertThat(readerStatuses).isNotEmpty().allMatch(status -> status == 200);
 
@@ -304,6 +341,34 @@ class RetentionIT {
       }
     }
     return digests;
+  }
+
+  /** Rows past their retention per category, by the test's own SQL. */
+  private static Map<String, Long> oldRows() throws SQLException {
+    Map<String, Long> old = new LinkedHashMap<>();
+    try (Connection c = Sql.lecternDatabase()) {
+      for (Map.Entry<String, String> category : OLD.entrySet()) {
+        old.put(category.getKey(), Sql.count(c, category.getValue()));
+      }
+      long tombstones = 0;
+      for (String table : ROSTER_TABLES) {
+        tombstones += Sql.count(c, "SELECT count(*) FROM " + table + " WHERE " + OLD_TOMBSTONE);
+      }
+      old.put("roster-tombstones", tombstones);
+    }
+    return old;
+  }
+
+  /** Batches of 1,000 the tombstones take: each table is swept on its own. */
+  private static long tombstoneBatches() throws SQLException {
+    long batches = 0;
+    try (Connection c = Sql.lecternDatabase()) {
+      for (String table : ROSTER_TABLES) {
+        long rows = Sql.count(c, "SELECT count(*) FROM " + table + " WHERE " + OLD_TOMBSTONE);
+        batches += (rows + 999) / 1_000;
+      }
+    }
+    return batches;
   }
 
   private static long generation() throws SQLException {

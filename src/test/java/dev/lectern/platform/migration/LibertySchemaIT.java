@@ -60,12 +60,21 @@ class LibertySchemaIT {
     String libertyFirst = Sql.createDatabase("liberty_first");
     copy(installed, libertyFirst);
     Sql.execute(libertyFirst, "DROP SCHEMA public CASCADE", "CREATE SCHEMA public");
-    // An installation from before: Liberty's tables in Lectern's schema, one migration behind.
+    // An installation from before: Liberty's tables in Lectern's schema, at migration 13. Each
+    // migration after 14 is undone here too, newest first, so 14 is the next one to run.
     for (String table : libertyTablesIn(installed, "liberty")) {
       Sql.execute(installed, "ALTER TABLE liberty." + table + " SET SCHEMA public");
     }
     Sql.execute(
-        installed, "DROP SCHEMA liberty", "DELETE FROM flyway_schema_history WHERE version = '14'");
+        installed,
+        "DROP SCHEMA liberty",
+        "DROP TABLE api_key_usage_daily",
+        "DROP INDEX api_key_usage_time",
+        "DELETE FROM job WHERE type = 'retention'",
+        "ALTER TABLE job DROP CONSTRAINT job_type_check",
+        "ALTER TABLE job ADD CONSTRAINT job_type_check CHECK (type IN ('import', 'backup',"
+            + " 'verify', 'restore', 'partial-restore', 'drill'))",
+        "DELETE FROM flyway_schema_history WHERE version IN ('14', '15')");
     assertThat(rows(installed, "public")).isEqualTo(history);
     String upgradedLibertyFirst = Sql.createDatabase("liberty_upgraded_liberty_first");
     copy(installed, upgradedLibertyFirst);
