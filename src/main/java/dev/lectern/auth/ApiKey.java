@@ -5,8 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A OneRoster consumer's credentials: client id, hashed secret, scopes and org binding. */
@@ -115,6 +117,23 @@ public class ApiKey {
   /** Usable now: neither revoked nor expired. */
   public boolean isActive(Instant now) {
     return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+  }
+
+  public Instant secretRotatedAt() {
+    return secretRotatedAt;
+  }
+
+  /** Usable now, and expiring within {@code window}: its consumer needs a new expiry or key. */
+  public boolean expiresWithin(Duration window, Instant now) {
+    return isActive(now) && expiresAt != null && expiresAt.isBefore(now.plus(window));
+  }
+
+  /** Applies an admin's change; each absent part stays as it is. */
+  void change(
+      Optional<String> newName, Optional<List<String>> newScopes, Optional<Instant> expiry) {
+    newName.ifPresent(n -> name = n);
+    newScopes.ifPresent(s -> scopes = s.toArray(String[]::new));
+    expiry.ifPresent(at -> expiresAt = at);
   }
 
   void revoke(Instant at) {

@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** API keys of OneRoster consumers, for admins: {@code /api/v1/admin/api-keys}. */
@@ -64,10 +66,13 @@ public class ApiKeyAdminResource {
       Instant expiresAt,
       Instant revokedAt,
       Instant createdAt,
+      Instant secretRotatedAt,
       Instant lastUsedAt,
-      boolean active) {
+      boolean active,
+      boolean expiresSoon) {
 
     static ApiKeyView of(ApiKey key) {
+      Instant now = Instant.now();
       return new ApiKeyView(
           key.id(),
           key.name(),
@@ -77,10 +82,18 @@ public class ApiKeyAdminResource {
           key.expiresAt(),
           key.revokedAt(),
           key.createdAt(),
+          key.secretRotatedAt(),
           key.lastUsedAt(),
-          key.isActive(Instant.now()));
+          key.isActive(now),
+          key.expiresWithin(ApiKeyMetrics.EXPIRY_WARNING, now));
     }
   }
+
+  /** What an admin may change; absent fields stay as they are. */
+  public record ApiKeyChange(
+      @Size(min = 1, max = 200) String name,
+      @Size(min = 1) List<@NotBlank String> scopes,
+      Instant expiresAt) {}
 
   /** The answer to create and rotate: the only time the secret is shown. */
   public record IssuedKeyView(ApiKeyView key, String clientId, String clientSecret) {}
@@ -130,6 +143,23 @@ public class ApiKeyAdminResource {
   @Audited("apikey.revoke")
   public ApiKeyView revokeByPost(@PathParam("id") String id) {
     return revoke(id);
+  }
+
+  /** Renames the key, narrows or widens its scopes, or moves its expiry (never into the past). */
+  @PATCH
+  @Path("{id}")
+  @Audited("apikey.update")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ApiKeyView change(@PathParam("id") String id, @NotNull @Valid ApiKeyChange change) {
+    ApiKey changed =
+        apiKeys.change(
+            parse(id),
+            Optional.ofNullable(change.name()),
+            Optional.ofNullable(change.scopes()),
+            Optional.ofNullable(change.expiresAt()));
+    audit.target(
+        changed.clientId() + " scopes=" + changed.scopes() + " expiresAt=" + changed.expiresAt());
+    return ApiKeyView.of(changed);
   }
 
   @POST

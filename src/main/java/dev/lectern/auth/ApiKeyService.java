@@ -5,6 +5,7 @@ import dev.lectern.platform.error.ErrorBody.FieldProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,18 +42,7 @@ public class ApiKeyService {
 
   @Transactional
   public IssuedKey create(String name, List<String> scopes, List<String> orgs, Instant expiresAt) {
-    List<FieldProblem> problems = new ArrayList<>();
-    for (String scope : scopes) {
-      if (!scope.startsWith("https://purl.imsglobal.org/spec/or/v1p2/scope/roster")) {
-        problems.add(new FieldProblem("scopes", "unknown scope '" + scope + "'"));
-      }
-    }
-    if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
-      problems.add(new FieldProblem("expiresAt", "must be in the future"));
-    }
-    if (!problems.isEmpty()) {
-      throw new ApiException(422, "validation_failed", "The API key is not valid.", problems);
-    }
+    validate(Optional.of(name), Optional.of(scopes), Optional.ofNullable(expiresAt));
     String secret = ApiKeySecrets.newSecret();
     ApiKey key =
         new ApiKey(
@@ -92,6 +82,31 @@ public class ApiKeyService {
     key.revoke(Instant.now());
     active.remove(key.clientId());
     return key;
+  }
+
+  /**
+   * Renames a key, sets its scopes or moves its expiry (never into the past); absent parts stay.
+   * Narrowed scopes apply to the key's tokens on every replica within {@link #RECHECK_MILLIS}.
+   */
+  @Transactional
+  public ApiKey change(
+      UUID id, Optional<String> name, Optional<List<String>> scopes, Optional<Instant> expiresAt) {
+    validate(name, scopes, expiresAt);
+    ApiKey key = keys.find(id).orElseThrow(ApiKeyService::notFound);
+    if (key.revokedAt() != null) {
+      throw new ApiException(
+          409, "api_key_revoked", "A revoked key cannot change; issue a new one.");
+    }
+    key.change(name, scopes, expiresAt);
+    active.remove(key.clientId());
+    return key;
+  }
+
+  /** Active keys expiring within {@code window}, for the metric. */
+  @Transactional
+  public long expiringWithin(Duration window) {
+    Instant now = Instant.now();
+    return keys.findAll().stream().filter(key -> key.expiresWithin(window, now)).count();
   }
 
   @Transactional
@@ -142,6 +157,24 @@ public class ApiKeyService {
                     k.id(),
                     k.scopes(),
                     k.orgs().isEmpty() ? Optional.empty() : Optional.of(List.copyOf(k.orgs()))));
+  }
+
+  private static void validate(
+      Optional<String> name, Optional<List<String>> scopes, Optional<Instant> expiresAt) {
+    List<FieldProblem> problems = new ArrayList<>();
+    name.filter(String::isBlank)
+        .ifPresent(blank -> problems.add(new FieldProblem("name", "must not be blank")));
+    for (String scope : scopes.orElse(List.of())) {
+      if (!scope.startsWith("https://purl.imsglobal.org/spec/or/v1p2/scope/roster")) {
+        problems.add(new FieldProblem("scopes", "unknown scope '" + scope + "'"));
+      }
+    }
+    if (expiresAt.filter(at -> !at.isAfter(Instant.now())).isPresent()) {
+      problems.add(new FieldProblem("expiresAt", "must be in the future"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ApiException(422, "validation_failed", "The API key is not valid.", problems);
+    }
   }
 
   private static ApiException notFound() {

@@ -19,11 +19,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -209,6 +212,89 @@ class ApiKeyAccessIT {
                 .json()
                 .containsKey("lastUsedAt"),
         () -> "lastUsedAt not set");
+  }
+
+  @Test
+  void shouldChangeAKeysNameScopesAndExpiryAndRefuseBadChanges() throws Exception {
+    JsonObject key = createKey("changing", new String[] {CORE, DEMOGRAPHICS}, null);
+    String id = key.getJsonObject("key").getString("id");
+    String token = clientToken(key, null);
+    assertThat(HTTP.get(BASE + "demographics?limit=1", token).status()).isEqualTo(200);
+
+    Instant inAMonth = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    JsonObject changed =
+        patch(
+            id,
+            "{\"name\":\"renamed\",\"scopes\":[\""
+                + CORE
+                + "\"],\"expiresAt\":\""
+                + inAMonth
+                + "\"}");
+    assertThat(changed.getString("name")).isEqualTo("renamed");
+    assertThat(changed.getJsonArray("scopes").getString(0)).isEqualTo(CORE);
+    assertThat(Instant.parse(changed.getString("expiresAt"))).isEqualTo(inAMonth);
+    assertThat(changed.getBoolean("expiresSoon")).isFalse();
+    Eventually.within(
+        Duration.ofSeconds(2),
+        () -> HTTP.get(BASE + "demographics?limit=1", token).status() == 403,
+        () -> "narrowed scopes not applied: " + HTTP.get(BASE + "demographics?limit=1", token));
+    assertThat(HTTP.get(BASE + "orgs?limit=1", token).status()).isEqualTo(200);
+
+    Instant inAWeek = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    assertThat(patch(id, "{\"expiresAt\":\"" + inAWeek + "\"}").getBoolean("expiresSoon")).isTrue();
+
+    String past = Instant.now().minus(1, ChronoUnit.DAYS).toString();
+    assertThat(patchResult(id, "{\"expiresAt\":\"" + past + "\"}").errorCode())
+        .isEqualTo("validation_failed");
+    assertThat(patchResult(id, "{\"name\":\"  \"}").status()).isEqualTo(422);
+    assertThat(patchResult(id, "{\"scopes\":[\"https://example.org/admin\"]}").status())
+        .isEqualTo(422);
+    assertThat(patchResult(id, "{\"scopes\":[]}").status()).isBetween(400, 422);
+    assertThat(patchResult(UUID.randomUUID().toString(), "{\"name\":\"x\"}").status())
+        .isEqualTo(404);
+    JsonObject unchanged = HTTP.get("/api/v1/admin/api-keys/" + id, adminToken).json();
+    assertThat(unchanged.getString("name")).isEqualTo("renamed");
+    assertThat(Instant.parse(unchanged.getString("expiresAt"))).isEqualTo(inAWeek);
+    assertThat(unchanged.containsKey("secretRotatedAt")).isFalse();
+
+    HttpResult rotated =
+        HTTP.send(
+            HTTP.request("/api/v1/admin/api-keys/" + id + "/rotate")
+                .header("Authorization", "Bearer " + adminToken)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(rotated.json().getJsonObject("key").getString("secretRotatedAt")).isNotBlank();
+
+    HTTP.send(
+        HTTP.request("/api/v1/admin/api-keys/" + id)
+            .header("Authorization", "Bearer " + adminToken)
+            .DELETE());
+    assertThat(patchResult(id, "{\"name\":\"again\"}").errorCode()).isEqualTo("api_key_revoked");
+    assertThat(
+            HTTP
+                .get("/api/v1/admin/audit-logs?action=apikey.update", adminToken)
+                .json()
+                .getJsonArray("auditLogs")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(row -> row.getString("target", "").startsWith(key.getString("clientId")))
+                .count())
+        .as("one row per accepted change")
+        .isEqualTo(2);
+    assertThat(HTTP.get("/metrics?scope=application").body()).contains("lectern_api_keys_expiring");
+  }
+
+  private static JsonObject patch(String id, String json) {
+    HttpResult result = patchResult(id, json);
+    assertThat(result.status()).as(result.toString()).isEqualTo(200);
+    return result.json();
+  }
+
+  private static HttpResult patchResult(String id, String json) {
+    return HTTP.send(
+        HTTP.request("/api/v1/admin/api-keys/" + id)
+            .header("Authorization", "Bearer " + adminToken)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
   }
 
   private static long usageRows(String keyId, String requestId) {
