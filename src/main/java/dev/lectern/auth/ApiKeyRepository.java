@@ -2,6 +2,7 @@ package dev.lectern.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,14 @@ public class ApiKeyRepository {
 
   public Optional<ApiKey> find(UUID id) {
     return Optional.ofNullable(em.find(ApiKey.class, id));
+  }
+
+  /**
+   * The key, its row locked until the transaction ends: a change, a revocation and a rotation of
+   * one key happen one after another, so none writes back values another has replaced.
+   */
+  public Optional<ApiKey> findForChange(UUID id) {
+    return Optional.ofNullable(em.find(ApiKey.class, id, LockModeType.PESSIMISTIC_WRITE));
   }
 
   public Optional<ApiKey> findByClientId(String clientId) {

@@ -78,7 +78,7 @@ public class ApiKeyService {
 
   @Transactional
   public ApiKey revoke(UUID id) {
-    ApiKey key = keys.find(id).orElseThrow(ApiKeyService::notFound);
+    ApiKey key = keys.findForChange(id).orElseThrow(ApiKeyService::notFound);
     key.revoke(Instant.now());
     active.remove(key.clientId());
     return key;
@@ -92,10 +92,10 @@ public class ApiKeyService {
   public ApiKey change(
       UUID id, Optional<String> name, Optional<List<String>> scopes, Optional<Instant> expiresAt) {
     validate(name, scopes, expiresAt);
-    ApiKey key = keys.find(id).orElseThrow(ApiKeyService::notFound);
-    if (key.revokedAt() != null) {
+    ApiKey key = keys.findForChange(id).orElseThrow(ApiKeyService::notFound);
+    if (!key.isActive(Instant.now())) {
       throw new ApiException(
-          409, "api_key_revoked", "A revoked key cannot change; issue a new one.");
+          409, "api_key_inactive", "A revoked or expired key cannot change; issue a new one.");
     }
     key.change(name, scopes, expiresAt);
     active.remove(key.clientId());
@@ -111,7 +111,7 @@ public class ApiKeyService {
 
   @Transactional
   public IssuedKey rotateSecret(UUID id) {
-    ApiKey key = keys.find(id).orElseThrow(ApiKeyService::notFound);
+    ApiKey key = keys.findForChange(id).orElseThrow(ApiKeyService::notFound);
     if (!key.isActive(Instant.now())) {
       throw new ApiException(409, "api_key_inactive", "A revoked or expired key cannot rotate.");
     }

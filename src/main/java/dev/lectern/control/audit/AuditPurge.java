@@ -26,7 +26,7 @@ public class AuditPurge implements RetentionPurge {
 
   @Override
   public String keeps() {
-    return "audit rows for " + days() + " days (AUDIT_RETENTION_DAYS)";
+    return "audit rows for " + config.retentionDays() + " days (AUDIT_RETENTION_DAYS, at least 1)";
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.lectern.control.retention;
 import dev.lectern.control.audit.AuditOutcome;
 import dev.lectern.control.audit.AuditService;
 import dev.lectern.control.jobs.Job;
+import dev.lectern.control.jobs.JobCancelledException;
 import dev.lectern.control.jobs.JobFilter;
 import dev.lectern.control.jobs.JobRun;
 import dev.lectern.control.jobs.JobService;
@@ -17,13 +18,14 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -69,31 +71,28 @@ public class RetentionService {
         Set.of(JobType.RETENTION));
   }
 
-  /** Runs the sweep inside its job; the job's counts carry rows (and batches) per category. */
+  /**
+   * Runs the sweep inside its job; the job's counts carry rows (and batches) per category. A
+   * category that fails (a batch waited past its lock timeout, say) is recorded with its error and
+   * the others still run; the job then fails naming it, and the next sweep continues where it
+   * stopped.
+   */
   void sweep(JobRun run, boolean dryRun) {
     List<RetentionPurge> swept =
         purges().stream().filter(purge -> purge.ownSchedule().isEmpty()).toList();
-    Map<String, JsonObject> categories = new LinkedHashMap<>();
+    Map<String, Object> categories = new LinkedHashMap<>();
+    List<String> failed = new ArrayList<>();
     long total = 0;
     StringBuilder summary = new StringBuilder();
     for (int i = 0; i < swept.size(); i++) {
       RetentionPurge purge = swept.get(i);
       run.checkCancelled();
-      JsonObjectBuilder counted = Json.createObjectBuilder();
-      long rows;
-      if (dryRun) {
-        rows = purge.count();
-      } else {
-        PurgeBatches batches =
-            new PurgeBatches(
-                jdbc, config.batchSize(), config.lockTimeoutMillis(), run::checkCancelled);
-        rows = purge.purge(batches);
-        counted.add("batches", batches.batches());
-        metrics
-            .counter("lectern_retention_deleted_rows", new Tag("category", purge.category()))
-            .inc(rows);
+      JsonObject counted = dryRun ? count(purge) : purge(purge, run);
+      if (counted.containsKey("error")) {
+        failed.add(purge.category());
       }
-      categories.put(purge.category(), counted.add("rows", rows).build());
+      long rows = counted.getJsonNumber("rows").longValue();
+      categories.put(purge.category(), counted);
       total += rows;
       summary.append(summary.isEmpty() ? "" : ", ").append(purge.category()).append(' ');
       summary.append(rows);
@@ -103,15 +102,53 @@ public class RetentionService {
           total,
           Json.createObjectBuilder()
               .add("dryRun", dryRun)
-              .add(
-                  "categories",
-                  Json.createObjectBuilder(new LinkedHashMap<String, Object>(categories)))
+              .add("categories", Json.createObjectBuilder(categories))
               .build()
               .toString(),
           true);
     }
     String action = dryRun ? "retention.dry-run" : "retention.sweep";
+    if (!failed.isEmpty()) {
+      audit.recordAs("system", action, summary + "; failed: " + failed, AuditOutcome.FAILURE);
+      throw new IllegalStateException("retention failed for " + String.join(", ", failed));
+    }
     audit.recordAs("system", action, summary.toString(), AuditOutcome.SUCCESS);
     LOG.info((dryRun ? "Retention dry run: would delete " : "Retention deleted ") + summary);
+  }
+
+  private JsonObject count(RetentionPurge purge) {
+    try {
+      return Json.createObjectBuilder().add("rows", purge.count()).build();
+    } catch (JobCancelledException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return failure(purge, e, 0, 0);
+    }
+  }
+
+  private JsonObject purge(RetentionPurge purge, JobRun run) {
+    PurgeBatches batches =
+        new PurgeBatches(jdbc, config.batchSize(), config.lockTimeoutMillis(), run::checkCancelled);
+    try {
+      long rows = purge.purge(batches);
+      return Json.createObjectBuilder().add("rows", rows).add("batches", batches.batches()).build();
+    } catch (JobCancelledException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return failure(purge, e, batches.rows(), batches.batches());
+    } finally {
+      metrics
+          .counter("lectern_retention_deleted_rows", new Tag("category", purge.category()))
+          .inc(batches.rows());
+    }
+  }
+
+  private static JsonObject failure(RetentionPurge purge, RuntimeException e, long rows, long n) {
+    LOG.log(Level.WARNING, "Retention of " + purge.category() + " failed", e);
+    return Json.createObjectBuilder()
+        .add("rows", rows)
+        .add("batches", n)
+        .add("error", String.valueOf(e.getMessage()))
+        .build();
   }
 }

@@ -42,16 +42,20 @@ public final class Jdbc {
         session -> {
           Connection connection = session.connection();
           connection.setAutoCommit(false);
+          T result;
           try {
-            T result = work.run(session);
+            result = work.run(session);
             connection.commit();
-            return result;
-          } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-          } finally {
-            connection.setAutoCommit(true);
+          } catch (Throwable failure) {
+            try {
+              connection.rollback();
+            } catch (SQLException | RuntimeException rollback) {
+              failure.addSuppressed(rollback);
+            }
+            throw failure;
           }
+          connection.setAutoCommit(true);
+          return result;
         });
   }
 

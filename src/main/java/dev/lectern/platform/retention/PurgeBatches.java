@@ -18,6 +18,7 @@ public final class PurgeBatches {
   private final long lockTimeoutMillis;
   private final Runnable checkpoint;
   private long batches;
+  private long rows;
 
   public PurgeBatches(Jdbc jdbc, int size, long lockTimeoutMillis, Runnable checkpoint) {
     this.jdbc = jdbc;
@@ -71,12 +72,18 @@ public final class PurgeBatches {
               });
       if (changed > 0) {
         batches++;
+        rows += changed;
       }
       total += changed;
       if (changed < size) {
         return total;
       }
     }
+  }
+
+  /** Rows deleted so far, by every call on these batches. */
+  public long rows() {
+    return rows;
   }
 
   /** Batches that deleted rows so far. */

@@ -24,13 +24,17 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The retention sweep against the server under test (default settings: batches of 1,000): rows the
  * test makes old in every category, a dry run that counts them, a run that deletes exactly them in
  * batches while a OneRoster client pages, the kept rows unchanged, and the record of it all.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RetentionIT {
 
   private static final Http HTTP = Http.lectern();
@@ -143,7 +147,9 @@ class RetentionIT {
     newPackage = Files.write(imports.resolve(UUID.randomUUID() + ".zip"), new byte[] {1});
   }
 
+  /** First: the rows the set-up made old must still be there for it to count. */
   @Test
+  @Order(1)
   void shouldCountThenDeleteExactlyTheOldRowsInBatchesWhileReadersPage() throws Exception {
     Map<String, String> before = digests();
     Map<String, Long> old = oldRows();
@@ -232,6 +238,37 @@ class RetentionIT {
     assertThat(audit("retention.sweep", "system")).isTrue();
     assertThat(HTTP.get("/metrics?scope=application").body())
         .containsPattern("lectern_retention_deleted_rows_total\\{category=\"roster-tombstones\"");
+  }
+
+  @Test
+  @Order(2)
+  void shouldRecordACategoryWhoseRowsStayLockedAndSweepTheOthers() throws Exception {
+    try (Connection holder = Sql.lecternDatabase()) {
+      Sql.execute(
+          holder,
+          enrollments("locked", 3, "tobedeleted", "now() - interval '400 days'"),
+          job("locked", "40 days"));
+      holder.setAutoCommit(false);
+      Sql.text(
+          holder,
+          "SELECT sourced_id FROM roster_enrollment WHERE sourced_id = '"
+              + MARK
+              + "-locked-2' FOR UPDATE");
+      String id = start("");
+      Eventually.within(
+          Duration.ofSeconds(60),
+          () -> Set.of("completed", "failed").contains(job(id).getString("state")),
+          () -> "retention job " + id + ": " + job(id));
+      holder.rollback();
+      JsonObject job = job(id);
+      assertThat(job.getString("state")).isEqualTo("failed");
+      assertThat(job.getString("message")).contains("roster-tombstones");
+      JsonObject categories = job.getJsonObject("counts").getJsonObject("categories");
+      assertThat(categories.getJsonObject("roster-tombstones").getString("error")).contains("lock");
+      assertThat(categories.getJsonObject("jobs").containsKey("error")).isFalse();
+      assertThat(rows(categories, "jobs")).as("the other categories still swept").isPositive();
+    }
+    assertThat(audit("retention.sweep", "system")).isTrue();
   }
 
   @Test

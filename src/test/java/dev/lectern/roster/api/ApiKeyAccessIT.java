@@ -268,7 +268,7 @@ class ApiKeyAccessIT {
         HTTP.request("/api/v1/admin/api-keys/" + id)
             .header("Authorization", "Bearer " + adminToken)
             .DELETE());
-    assertThat(patchResult(id, "{\"name\":\"again\"}").errorCode()).isEqualTo("api_key_revoked");
+    assertThat(patchResult(id, "{\"name\":\"again\"}").errorCode()).isEqualTo("api_key_inactive");
     assertThat(
             HTTP
                 .get("/api/v1/admin/audit-logs?action=apikey.update", adminToken)
