@@ -59,7 +59,14 @@ public final class LecternServer implements AutoCloseable {
    * start in time is stopped, not left running for the rest of the suite.
    */
   public LecternServer start() {
-    launch();
+    return launch().awaitStarted();
+  }
+
+  /**
+   * Waits until a launched server answers {@code /health/started}: launch several, then wait for
+   * each, and they start side by side.
+   */
+  public LecternServer awaitStarted() {
     Http http = http();
     return stoppedUnless(
         () ->

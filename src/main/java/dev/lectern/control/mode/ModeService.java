@@ -1,11 +1,11 @@
 package dev.lectern.control.mode;
 
+import dev.lectern.control.feed.ChangeFeed;
+import dev.lectern.control.feed.ChangeNotice;
 import dev.lectern.platform.db.SqlTimes;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.migration.SchemaReady;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,18 +16,20 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * The operating mode of the cluster. It lives in PostgreSQL; every replica reads it twice a second,
- * so a change made on one replica is followed by all within a second, and a replica that starts
- * later follows it too. {@code MAINTENANCE_MODE} sets it at boot.
+ * The operating mode of the cluster. It lives in PostgreSQL and every replica reloads it when the
+ * change feed announces it, so a change made on one replica is followed by all within a second, and
+ * a replica that starts later follows it too. {@code MAINTENANCE_MODE} sets it at boot.
  */
 @ApplicationScoped
 public class ModeService {
+
+  /** The change-feed topic of the mode. */
+  static final String TOPIC = "mode";
 
   private static final Logger LOG = Logger.getLogger(ModeService.class.getName());
 
@@ -36,7 +38,7 @@ public class ModeService {
 
   @Inject MetricRegistry metrics;
   @Inject ModeConfig config;
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject ChangeFeed feed;
   @Inject ModeService self;
 
   private volatile ModeState state = ModeState.NORMAL;
@@ -61,7 +63,19 @@ public class ModeService {
 
   void start(@Observes SchemaReady ready) {
     bootMode().ifPresent(mode -> self.set(mode, "MAINTENANCE_MODE at boot", null, "system"));
-    scheduler.scheduleWithFixedDelay(this::reload, 0, 500, TimeUnit.MILLISECONDS);
+    try {
+      reload();
+    } catch (RuntimeException e) {
+      // The change feed's first round reloads it again; readiness reports PostgreSQL's outage.
+      LOG.fine(() -> "Operating mode not loaded at start: " + e.getMessage());
+    }
+  }
+
+  /** Reloads when the feed says so; a failed reload throws, and the feed's next round retries. */
+  void follow(@Observes ChangeNotice notice) {
+    if (notice.is(TOPIC)) {
+      reload();
+    }
   }
 
   public ModeState current() {
@@ -102,27 +116,24 @@ public class ModeService {
         .setParameter(4, Timestamp.from(next.changedAt()))
         .setParameter(5, next.changedBy())
         .executeUpdate();
+    feed.publish(TOPIC);
   }
 
   /**
    * Follows the stored mode. A read that overlapped a change made on this replica may have seen the
-   * row before that change committed, so it is dropped; the next reload, 500 ms later, reads it.
+   * row before that change committed, so it is dropped; the feed announces the change, whose reload
+   * reads it. While PostgreSQL cannot be read it throws and the last known mode stays.
    */
   void reload() {
-    try {
-      long changesBefore;
-      synchronized (this) {
-        changesBefore = localChanges;
+    long changesBefore;
+    synchronized (this) {
+      changesBefore = localChanges;
+    }
+    ModeState stored = self.stored();
+    synchronized (this) {
+      if (localChanges == changesBefore) {
+        state = stored;
       }
-      ModeState stored = self.stored();
-      synchronized (this) {
-        if (localChanges == changesBefore) {
-          state = stored;
-        }
-      }
-    } catch (RuntimeException e) {
-      // Keep the last known mode while PostgreSQL cannot be read; readiness reports the outage.
-      LOG.fine(() -> "Operating mode not reloaded: " + e.getMessage());
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.lectern.ops.health;
 
+import dev.lectern.control.feed.ChangeListener;
+import dev.lectern.control.maintenance.MaintenanceWindowService;
 import dev.lectern.control.mode.ModeService;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
@@ -38,6 +40,8 @@ public class HealthReportResource {
   @Inject BuildInfo build;
   @Inject ModeService modes;
   @Inject BackupStatus backups;
+  @Inject MaintenanceWindowService windows;
+  @Inject ChangeListener changeFeed;
 
   @GET
   public Response report() {
@@ -50,6 +54,18 @@ public class HealthReportResource {
     body.put("uptime", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
     body.put("version", build.version());
     body.put("mode", modes.effective().label());
+    windows
+        .announced()
+        .ifPresent(
+            window ->
+                body.put(
+                    "maintenanceWindow",
+                    Map.of(
+                        "id", window.id(),
+                        "start", window.start().toString(),
+                        "end", window.end().toString(),
+                        "mode", window.mode().label())));
+    body.put("changeFeed", changeFeed.listening() ? "listening" : "polling");
     body.put("checks", views);
     body.put("backups", backups.healthData());
     return Response.status("unhealthy".equals(status) ? 503 : 200).entity(body).build();

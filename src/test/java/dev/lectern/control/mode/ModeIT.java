@@ -6,7 +6,9 @@ import dev.lectern.testing.Eventually;
 import dev.lectern.testing.Http;
 import dev.lectern.testing.HttpResult;
 import dev.lectern.testing.LecternServer;
+import dev.lectern.testing.Sql;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -26,9 +28,12 @@ class ModeIT {
   }
 
   @Test
-  void shouldShareModesAcrossReplicasAndRefuseWhatEachModeRefuses() {
-    try (LecternServer second = new LecternServer("mode").start().awaitReady()) {
+  void shouldShareModesAcrossReplicasAndRefuseWhatEachModeRefuses() throws Exception {
+    // A poll interval no test waits for: the second replica follows changes by notification only.
+    try (LecternServer second =
+        new LecternServer("mode").with("CHANGE_FEED_POLL_MILLIS", "30000").start().awaitReady()) {
       Http other = second.http();
+      assertThat(other.get("/api/v1/admin/mode", admin).body()).contains("\"mode\":\"normal\"");
       HttpResult set = setMode("{\"mode\":\"read-only\",\"reason\":\"restore drill\"}");
       assertThat(set.status()).as(set.toString()).isEqualTo(200);
       long start = System.nanoTime();
@@ -50,6 +55,15 @@ class ModeIT {
       assertThat(other.get("/metrics?scope=application").body())
           .containsPattern("lectern_operating_mode\\{mode=\"read-only\"[^}]*\\} 1");
 
+      // Every listening connection cut: each replica listens again and still follows at once.
+      try (Connection db = Sql.lecternDatabase()) {
+        assertThat(
+                Sql.count(
+                    db,
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND query LIKE 'SELECT topic, version%'"))
+            .isGreaterThanOrEqualTo(2);
+      }
       setMode("{\"mode\":\"maintenance\",\"reason\":\"upgrade\"}");
       Eventually.within(
           Duration.ofSeconds(1),

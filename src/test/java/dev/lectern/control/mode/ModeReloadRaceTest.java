@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reload every replica runs twice a second against a change made on this replica: the
+ * The reload the change feed starts on every replica, against a change made on this replica: the
  * interleaving that showed the previous mode again, played out step by step with the database
  * replaced by latches (pure logic; ModeIT covers the real thing across replicas).
  */

@@ -68,13 +68,15 @@ class LibertySchemaIT {
     Sql.execute(
         installed,
         "DROP SCHEMA liberty",
+        "DROP TABLE maintenance_window",
+        "DROP TABLE change_feed",
         "DROP TABLE api_key_usage_daily",
         "DROP INDEX api_key_usage_time",
         "DELETE FROM job WHERE type = 'retention'",
         "ALTER TABLE job DROP CONSTRAINT job_type_check",
         "ALTER TABLE job ADD CONSTRAINT job_type_check CHECK (type IN ('import', 'backup',"
             + " 'verify', 'restore', 'partial-restore', 'drill'))",
-        "DELETE FROM flyway_schema_history WHERE version IN ('14', '15')");
+        "DELETE FROM flyway_schema_history WHERE version IN ('14', '15', '16')");
     assertThat(rows(installed, "public")).isEqualTo(history);
     String upgradedLibertyFirst = Sql.createDatabase("liberty_upgraded_liberty_first");
     copy(installed, upgradedLibertyFirst);
