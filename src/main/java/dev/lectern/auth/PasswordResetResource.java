@@ -3,6 +3,9 @@ package dev.lectern.auth;
 import dev.lectern.control.audit.AuditOutcome;
 import dev.lectern.control.audit.AuditService;
 import dev.lectern.control.audit.NotAudited;
+import dev.lectern.control.flags.FlagContext;
+import dev.lectern.control.flags.Flags;
+import dev.lectern.control.flags.KnownFlag;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.BodyLimit;
 import dev.lectern.control.policy.Caller;
@@ -11,6 +14,7 @@ import dev.lectern.control.policy.ModePolicy;
 import dev.lectern.control.policy.RateExempt;
 import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.control.ratelimit.RateLimitGuard;
+import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.http.BaseUrls;
 import dev.lectern.platform.http.ClientAddress;
 import dev.lectern.platform.migration.NeedsSchema;
@@ -42,6 +46,7 @@ import java.util.Map;
 public class PasswordResetResource {
 
   @Inject PasswordResetService resets;
+  @Inject Flags flags;
   @Inject RateLimitGuard rateLimit;
   @Inject ClientAddress clientAddress;
   @Inject AuditService audit;
@@ -60,6 +65,7 @@ public class PasswordResetResource {
   @NotAudited("recorded under the login it names: the caller is anonymous")
   public Response request(@NotNull @Valid ResetRequest request) {
     String login = request.username().strip();
+    requireEnabled(login);
     rateLimit.enforce(
         RateLimitTier.PASSWORD_RESET,
         clientAddress.of(servletRequest) + "|" + login.toLowerCase(Locale.ROOT));
@@ -74,10 +80,21 @@ public class PasswordResetResource {
   @Path("confirm")
   @NotAudited("recorded under the account whose password it sets: the caller is anonymous")
   public Response confirm(@NotNull @Valid ResetConfirmation confirmation) {
+    requireEnabled(null);
     rateLimit.enforce(RateLimitTier.PASSWORD_RESET, clientAddress.of(servletRequest) + "|confirm");
     String username = resets.confirm(confirmation.token(), confirmation.newPassword());
     audit.recordAs(username, "auth.password_reset", null, AuditOutcome.SUCCESS);
     return Response.noContent().build();
+  }
+
+  /** 403 while the password-reset flag is off for this caller (an admin resets instead). */
+  private void requireEnabled(String login) {
+    if (!flags.enabled(KnownFlag.PASSWORD_RESET, FlagContext.anonymous(login))) {
+      throw new ApiException(
+          403,
+          "feature_disabled",
+          "Password reset is turned off; an administrator can reset the password.");
+    }
   }
 
   private String confirmUrl() {

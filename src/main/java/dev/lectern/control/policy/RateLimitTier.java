@@ -1,6 +1,7 @@
 package dev.lectern.control.policy;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The rate-limit tiers: those of signed-in users, plus anonymous callers and OneRoster API-key
@@ -35,5 +36,15 @@ public enum RateLimitTier {
   /** The name in headers, metrics and logs: {@code password-reset}. */
   public String label() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The tier of a label, as the admin API names it. */
+  public static Optional<RateLimitTier> fromLabel(String label) {
+    for (RateLimitTier tier : values()) {
+      if (tier.label().equals(label)) {
+        return Optional.of(tier);
+      }
+    }
+    return Optional.empty();
   }
 }

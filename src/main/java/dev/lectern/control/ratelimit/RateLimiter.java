@@ -11,14 +11,13 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -38,33 +37,40 @@ public class RateLimiter {
   private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
   private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
 
-  @Inject RateLimitConfig config;
+  @Inject RateLimitOverrides limits;
   @Inject RedisConnection redis;
   @Inject MetricRegistry metrics;
 
-  private final Map<RateLimitTier, BucketConfiguration> configurations =
-      new EnumMap<>(RateLimitTier.class);
   private final Cache<String, Bucket> localBuckets =
       Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofDays(1)).build();
   private volatile ProxyManager<byte[]> shared;
 
-  @PostConstruct
-  void init() {
-    for (RateLimitTier tier : RateLimitTier.values()) {
-      config
-          .policy(tier)
-          .ifPresent(
-              policy ->
-                  configurations.put(
-                      tier,
-                      BucketConfiguration.builder()
-                          .addLimit(
-                              limit ->
-                                  limit
-                                      .capacity(policy.count())
-                                      .refillIntervally(policy.count(), policy.window()))
-                          .build()));
-    }
+  /** Bucket settings per quota: a tier whose limit changes at runtime draws fresh buckets. */
+  private final Map<RateLimitPolicy, BucketConfiguration> configurations =
+      new ConcurrentHashMap<>();
+
+  private BucketConfiguration configuration(RateLimitPolicy policy) {
+    return configurations.computeIfAbsent(
+        policy,
+        p ->
+            BucketConfiguration.builder()
+                .addLimit(
+                    limit -> limit.capacity(p.count()).refillIntervally(p.count(), p.window()))
+                .build());
+  }
+
+  /**
+   * The bucket's key: the tier, its quota (so a quota changed at runtime starts from a full bucket,
+   * and one changed back finds its old count) and the hashed caller.
+   */
+  private static String bucketKey(RateLimitTier tier, RateLimitPolicy policy, String key) {
+    return tier.label()
+        + ":"
+        + policy.count()
+        + "/"
+        + policy.window().toSeconds()
+        + ":"
+        + Sha256.shortHex(key);
   }
 
   /** Takes one request from the bucket of {@code tier} and {@code key}; empty when not limited. */
@@ -77,30 +83,31 @@ public class RateLimiter {
    * keep the count when the attempt fails.
    */
   public void refund(RateLimitTier tier, String key) {
-    if (config.policy(tier).isEmpty()) {
+    Optional<RateLimitPolicy> policy = limits.policy(tier);
+    if (policy.isEmpty()) {
       return;
     }
-    String bucketKey = tier.label() + ":" + Sha256.shortHex(key);
+    String bucketKey = bucketKey(tier, policy.get(), key);
     Function<Bucket, ConsumptionProbe> giveBack =
         bucket -> {
           bucket.addTokens(1);
           return ConsumptionProbe.consumed(0, 0);
         };
-    if (fromRedis(tier, bucketKey, giveBack).isEmpty()) {
-      giveBack.apply(localBucket(tier, bucketKey));
+    if (fromRedis(policy.get(), bucketKey, giveBack).isEmpty()) {
+      giveBack.apply(localBucket(policy.get(), bucketKey));
     }
   }
 
   private Optional<RateLimitDecision> decide(
       RateLimitTier tier, String key, Function<Bucket, ConsumptionProbe> action) {
-    Optional<RateLimitPolicy> policy = config.policy(tier);
+    Optional<RateLimitPolicy> policy = limits.policy(tier);
     if (policy.isEmpty()) {
       return Optional.empty();
     }
-    String bucketKey = tier.label() + ":" + Sha256.shortHex(key);
+    String bucketKey = bucketKey(tier, policy.get(), key);
     ConsumptionProbe probe =
-        fromRedis(tier, bucketKey, action)
-            .orElseGet(() -> action.apply(localBucket(tier, bucketKey)));
+        fromRedis(policy.get(), bucketKey, action)
+            .orElseGet(() -> action.apply(localBucket(policy.get(), bucketKey)));
     RateLimitDecision decision =
         new RateLimitDecision(
             tier,
@@ -116,7 +123,7 @@ public class RateLimiter {
   }
 
   private Optional<ConsumptionProbe> fromRedis(
-      RateLimitTier tier, String bucketKey, Function<Bucket, ConsumptionProbe> action) {
+      RateLimitPolicy policy, String bucketKey, Function<Bucket, ConsumptionProbe> action) {
     Optional<RedisClient> client = redis.usable();
     if (client.isEmpty()) {
       return Optional.empty();
@@ -124,10 +131,10 @@ public class RateLimiter {
     try {
       byte[] key = redis.key("ratelimit:" + bucketKey).getBytes(StandardCharsets.UTF_8);
       return Optional.of(
-          action.apply(proxies(client.get()).builder().build(key, () -> configurations.get(tier))));
+          action.apply(proxies(client.get()).builder().build(key, () -> configuration(policy))));
     } catch (RuntimeException e) {
       redis.failed("rate limit", e);
-      LOG.fine(() -> "rate limit bucket " + tier.label() + " counted in memory for a while");
+      LOG.fine(() -> "rate limit bucket " + bucketKey + " counted in memory for a while");
       return Optional.empty();
     }
   }
@@ -146,10 +153,10 @@ public class RateLimiter {
     return shared;
   }
 
-  private Bucket localBucket(RateLimitTier tier, String bucketKey) {
+  private Bucket localBucket(RateLimitPolicy policy, String bucketKey) {
     return localBuckets.get(
         bucketKey,
-        k -> Bucket.builder().addLimit(configurations.get(tier).getBandwidths()[0]).build());
+        k -> Bucket.builder().addLimit(configuration(policy).getBandwidths()[0]).build());
   }
 
   private static long seconds(long nanos) {

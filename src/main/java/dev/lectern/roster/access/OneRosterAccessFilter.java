@@ -61,6 +61,7 @@ public class OneRosterAccessFilter implements ContainerRequestFilter, ContainerR
       caller.establish(
           scopes(token.getClaim("scope"), key.get().scopes()),
           key.get().orgs().map(orgTree::withDescendants));
+      caller.establishClient(clientId.get(), key.get().orgs().orElse(List.of()));
     } else if (security.isUserInRole(Role.ADMIN.claim())
         || security.isUserInRole(Role.OPERATOR.claim())) {
       caller.establish(EnumSet.allOf(OneRosterScope.class), Optional.empty());

@@ -11,13 +11,17 @@ import static dev.lectern.roster.model.RosterType.ORG;
 import static dev.lectern.roster.model.RosterType.USER;
 import static dev.lectern.roster.query.RosterView.all;
 
+import dev.lectern.control.flags.Flags;
+import dev.lectern.control.flags.KnownFlag;
 import dev.lectern.control.policy.Access;
 import dev.lectern.control.policy.Caller;
 import dev.lectern.control.policy.ModeExposure;
 import dev.lectern.control.policy.ModePolicy;
 import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.control.policy.RateTier;
+import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.migration.NeedsSchema;
+import dev.lectern.roster.access.OneRosterCaller;
 import dev.lectern.roster.access.OneRosterScoped;
 import dev.lectern.roster.model.RosterType;
 import dev.lectern.roster.query.RosterView;
@@ -50,6 +54,20 @@ import jakarta.ws.rs.core.Response;
 public class OneRosterResource {
 
   @Inject OneRosterResponses responses;
+  @Inject OneRosterCaller caller;
+  @Inject Flags flags;
+
+  /** 403 for an API client while demographics-for-clients is off for it (admins always read). */
+  private void requireDemographicsForClients() {
+    caller
+        .client()
+        .filter(client -> !flags.enabled(KnownFlag.DEMOGRAPHICS_FOR_CLIENTS, client))
+        .ifPresent(
+            client -> {
+              throw new ApiException(
+                  403, "forbidden", "Demographics are turned off for this API client.");
+            });
+  }
 
   @GET
   @Path("academicSessions")
@@ -108,12 +126,14 @@ public class OneRosterResource {
   @GET
   @Path("demographics")
   public Response demographics(@BeanParam CollectionParams params) {
+    requireDemographicsForClients();
     return responses.collection(all(RosterType.DEMOGRAPHICS), params, DEMOGRAPHICS);
   }
 
   @GET
   @Path("demographics/{id}")
   public Response demographic(@PathParam("id") String id, @QueryParam("fields") String fields) {
+    requireDemographicsForClients();
     return responses.single(all(RosterType.DEMOGRAPHICS), id, fields, DEMOGRAPHICS);
   }
 

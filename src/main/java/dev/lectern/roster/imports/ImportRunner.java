@@ -1,5 +1,8 @@
 package dev.lectern.roster.imports;
 
+import dev.lectern.control.flags.FlagContext;
+import dev.lectern.control.flags.Flags;
+import dev.lectern.control.flags.KnownFlag;
 import dev.lectern.control.jobs.Job;
 import dev.lectern.control.jobs.JobProblem;
 import dev.lectern.control.jobs.JobRun;
@@ -36,6 +39,7 @@ public class ImportRunner {
   @Inject ImportConfig config;
   @Inject ImportStorage storage;
   @Inject ImportMetrics metrics;
+  @Inject Flags flags;
 
   /** Streams every file into staging, checking headers and rows. */
   public void stage(JobRun run) throws IOException, SQLException {
@@ -51,6 +55,17 @@ public class ImportRunner {
       run.problems(pkg.problems());
       Manifest manifest = Manifest.read(pkg);
       run.problems(manifest.problems());
+      if ("1.1".equals(manifest.version())
+          && !flags.enabled(
+              KnownFlag.ONEROSTER_11_CSV, FlagContext.account(job.createdBy(), null))) {
+        run.problems(
+            List.of(
+                new JobProblem(
+                    "manifest.csv",
+                    null,
+                    "oneroster.version",
+                    "OneRoster 1.1 packages are turned off (flag oneroster-1-1-csv); send 1.2")));
+      }
       if (run.problemsFound() > 0) {
         fail(run, "the package is not valid (" + run.problemsFound() + " problems)");
         return;

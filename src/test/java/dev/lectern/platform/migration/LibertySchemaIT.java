@@ -68,6 +68,10 @@ class LibertySchemaIT {
     Sql.execute(
         installed,
         "DROP SCHEMA liberty",
+        "DROP TABLE rate_limit_override",
+        "DROP TABLE setting_history",
+        "DROP FUNCTION setting_history_append_only()",
+        "DROP TABLE feature_flag",
         "DROP TABLE maintenance_window",
         "DROP TABLE change_feed",
         "DROP TABLE api_key_usage_daily",
@@ -76,7 +80,7 @@ class LibertySchemaIT {
         "ALTER TABLE job DROP CONSTRAINT job_type_check",
         "ALTER TABLE job ADD CONSTRAINT job_type_check CHECK (type IN ('import', 'backup',"
             + " 'verify', 'restore', 'partial-restore', 'drill'))",
-        "DELETE FROM flyway_schema_history WHERE version IN ('14', '15', '16')");
+        "DELETE FROM flyway_schema_history WHERE version IN ('14', '15', '16', '17', '18')");
     assertThat(rows(installed, "public")).isEqualTo(history);
     String upgradedLibertyFirst = Sql.createDatabase("liberty_upgraded_liberty_first");
     copy(installed, upgradedLibertyFirst);

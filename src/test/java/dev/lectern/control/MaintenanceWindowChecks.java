@@ -1,27 +1,24 @@
-package dev.lectern.control.maintenance;
+package dev.lectern.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lectern.testing.Eventually;
 import dev.lectern.testing.Http;
 import dev.lectern.testing.HttpResult;
-import dev.lectern.testing.LecternServer;
 import dev.lectern.testing.Sql;
-import dev.lectern.testing.TestEnvironment;
 import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Test;
 
 /**
- * Windows planned on a cluster of two replicas with a database of their own (so that restarting
- * both stops every replica there is): announced, started and ended on time exactly once, also
- * across a restart of both; refused when they overlap; extended and cancelled.
+ * What {@link ControlPlaneIT} checks of maintenance windows: refused plans, a window a few seconds
+ * ahead announced and run on time once, a window across a restart of every replica, extensions and
+ * cancellations.
  */
-class MaintenanceWindowIT {
+final class MaintenanceWindowChecks {
 
   private static final String ORGS = "/ims/oneroster/rostering/v1p2/orgs?limit=1";
   private static final String WINDOWS = "/api/v1/admin/maintenance-windows";
@@ -30,66 +27,38 @@ class MaintenanceWindowIT {
   /** How late a start or an end may be, whichever replicas run meanwhile. */
   private static final Duration ON_TIME = Duration.ofSeconds(5);
 
-  @Test
-  void shouldStartAndEndWindowsOnTimeOncePerClusterAlsoAcrossRestarts() throws Exception {
-    String database = Sql.createDatabase("windows");
-    Instant restartedWindowStart;
-    long restartedWindow;
-    LecternServer a = replica("windows-a", database).launch();
-    LecternServer b = replica("windows-b", database).launch();
-    try (a;
-        b) {
-      a.awaitStarted().awaitReady();
-      b.awaitStarted().awaitReady();
-      Http one = a.http();
-      Http two = b.http();
-      String admin = one.adminToken();
+  private MaintenanceWindowChecks() {}
 
-      refusesInvalidPlans(one, admin);
-      windowRunsOnTime(one, two, admin, database);
-
-      // Planned 120 s ahead; then every replica stops and starts again before it begins.
-      restartedWindowStart = Instant.now().plusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
-      HttpResult planned =
-          plan(one, admin, restartedWindowStart, restartedWindowStart.plusSeconds(6), "read-only");
-      assertThat(planned.status()).as(planned.toString()).isEqualTo(201);
-      restartedWindow = planned.json().getJsonNumber("id").longValue();
-    }
-    LecternServer c = replica("windows-c", database).launch();
-    LecternServer d = replica("windows-d", database).launch();
-    try (c;
-        d) {
-      c.awaitStarted().awaitReady();
-      d.awaitStarted().awaitReady();
-      assertThat(Instant.now())
-          .as("both replicas restarted before the start")
-          .isBefore(restartedWindowStart);
-      Http three = c.http();
-      Http four = d.http();
-      String admin = three.adminToken();
-      String org = "{\"name\":\"Window IT\",\"type\":\"school\"}";
-      Instant refused =
-          firstInstant(
-              () -> put(four, WRITE, org, admin).status() == 503, restartedWindowStart, ON_TIME);
-      System.out.printf(
-          "window after a restart of every replica started %d ms after its time%n",
-          Duration.between(restartedWindowStart, refused).toMillis());
-      assertThat(three.get(ORGS, admin).status())
-          .as("reads are served while read-only")
-          .isEqualTo(200);
-      Instant end = restartedWindowStart.plusSeconds(6);
-      Instant accepted =
-          firstInstant(() -> put(three, WRITE, org, admin).status() / 100 == 2, end, ON_TIME);
-      System.out.printf(
-          "window after a restart ended %d ms after its time%n",
-          Duration.between(end, accepted).toMillis());
-      assertOnceStartedAndEnded(database, restartedWindow, ON_TIME);
-
-      extendsAndCancels(three, four, admin);
-    }
+  /** Plans a read-only window of 6 s starting {@code ahead} from now; answers its id. */
+  static long planReadOnly(Http http, String admin, Instant start) {
+    HttpResult planned = plan(http, admin, start, start.plusSeconds(6), "read-only");
+    assertThat(planned.status()).as(planned.toString()).isEqualTo(201);
+    return planned.json().getJsonNumber("id").longValue();
   }
 
-  private static void refusesInvalidPlans(Http http, String admin) {
+  /** The read-only window planned before every replica restarted: on time, once. */
+  static void windowAfterRestartRunsOnTime(
+      Http three, Http four, String admin, String database, long id, Instant start)
+      throws Exception {
+    String org = "{\"name\":\"Window IT\",\"type\":\"school\"}";
+    Instant refused =
+        firstInstant(() -> put(four, WRITE, org, admin).status() == 503, start, ON_TIME);
+    System.out.printf(
+        "window after a restart of every replica started %d ms after its time%n",
+        Duration.between(start, refused).toMillis());
+    assertThat(three.get(ORGS, admin).status())
+        .as("reads are served while read-only")
+        .isEqualTo(200);
+    Instant end = start.plusSeconds(6);
+    Instant accepted =
+        firstInstant(() -> put(three, WRITE, org, admin).status() / 100 == 2, end, ON_TIME);
+    System.out.printf(
+        "window after a restart ended %d ms after its time%n",
+        Duration.between(end, accepted).toMillis());
+    assertOnceStartedAndEnded(database, id, ON_TIME);
+  }
+
+  static void refusesInvalidPlans(Http http, String admin) {
     Instant soon = Instant.now().plusSeconds(3600);
     assertThat(plan(http, admin, Instant.now().minusSeconds(60), soon, "maintenance").status())
         .isEqualTo(422);
@@ -110,8 +79,7 @@ class MaintenanceWindowIT {
   }
 
   /** A window a few seconds ahead: announced at once, on both replicas; on time, once. */
-  private static void windowRunsOnTime(Http one, Http two, String admin, String database)
-      throws Exception {
+  static void windowRunsOnTime(Http one, Http two, String admin, String database) throws Exception {
     Instant start = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
     Instant end = start.plusSeconds(5);
     HttpResult planned = plan(one, admin, start, end, "maintenance");
@@ -149,7 +117,7 @@ class MaintenanceWindowIT {
     assertThat(one.get(WINDOWS + "?state=past", admin).body()).contains("\"id\":" + id);
   }
 
-  private static void extendsAndCancels(Http one, Http two, String admin) {
+  static void extendsAndCancels(Http one, Http two, String admin) {
     Instant start = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
     HttpResult planned = plan(one, admin, start, start.plusSeconds(3600), "maintenance");
     String id = planned.json().getJsonNumber("id").toString();
@@ -258,16 +226,7 @@ class MaintenanceWindowIT {
     throw new AssertionError("not within " + bound + " of " + from);
   }
 
-  private static LecternServer replica(String name, String database) {
-    String dirs = TestEnvironment.projectDir().resolve("target/windows-it").toString();
-    return new LecternServer(name)
-        .with("DB_URL", database)
-        .with("REDIS_KEY_PREFIX", TestEnvironment.redisKeyPrefix() + "windows:")
-        .with("BACKUP_DIR", dirs + "/backups")
-        .with("IMPORT_DIR", dirs + "/imports");
-  }
-
-  private static HttpResult plan(Http http, String admin, Instant start, Instant end, String mode) {
+  static HttpResult plan(Http http, String admin, Instant start, Instant end, String mode) {
     return http.postJson(WINDOWS, body(start, end, mode, "\"notice\":\"PT1H\""), admin);
   }
 

@@ -1,0 +1,127 @@
+package dev.lectern.control.ratelimit;
+
+import dev.lectern.control.feed.ChangeFeed;
+import dev.lectern.control.feed.ChangeNotice;
+import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.ratelimit.RateLimitOverrideRepository.Override;
+import dev.lectern.control.settings.SettingChange;
+import dev.lectern.control.settings.SettingHistory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The limits in force: a tier's runtime override when an admin set one, its {@code
+ * RATE_LIMIT_<TIER>} setting otherwise. Overrides live in PostgreSQL and this replica's copy is
+ * reloaded when the change feed announces a change, so they hold with Redis down and reach every
+ * replica within a second or two.
+ */
+@ApplicationScoped
+public class RateLimitOverrides {
+
+  /** The change-feed topic of rate-limit overrides. */
+  static final String TOPIC = "rate-limits";
+
+  /** The kind of setting tier limits are in the history. */
+  static final String HISTORY_KIND = "rate-limit";
+
+  private static final Logger LOG = Logger.getLogger(RateLimitOverrides.class.getName());
+
+  @Inject RateLimitConfig config;
+  @Inject RateLimitOverrideRepository repository;
+  @Inject SettingHistory changes;
+  @Inject ChangeFeed feed;
+  @Inject RateLimitOverrides self;
+
+  private volatile Map<RateLimitTier, Override> overrides = Map.of();
+
+  void follow(@Observes ChangeNotice notice) {
+    if (notice.is(TOPIC)) {
+      reload();
+    }
+  }
+
+  /** Reads the overrides; after a change here, so this replica applies it before answering. */
+  void reload() {
+    Map<RateLimitTier, Override> loaded = new EnumMap<>(RateLimitTier.class);
+    for (Override override : repository.all()) {
+      RateLimitTier.fromLabel(override.tier())
+          .ifPresentOrElse(
+              tier -> loaded.put(tier, override),
+              () -> LOG.warning("Rate-limit override of unknown tier " + override.tier()));
+    }
+    overrides = loaded.isEmpty() ? Map.of() : Map.copyOf(loaded);
+  }
+
+  /** The tier's quota in force, or empty when the tier is not limited. */
+  public Optional<RateLimitPolicy> policy(RateLimitTier tier) {
+    Override override = overrides.get(tier);
+    return override == null ? config.policy(tier) : RateLimitPolicy.parse(override.rule());
+  }
+
+  /** The runtime override of the tier, if any. */
+  public Optional<Override> override(RateLimitTier tier) {
+    return Optional.ofNullable(overrides.get(tier));
+  }
+
+  /** The tier's changes, newest first. */
+  public List<SettingChange> history(RateLimitTier tier, int limit) {
+    return changes.of(HISTORY_KIND, tier.label(), limit);
+  }
+
+  /** Sets the tier's limit ({@code rule} already parsed by the caller), with a history row. */
+  public void set(RateLimitTier tier, String rule, String reason, String actor, String requestId) {
+    self.store(tier, rule, reason, actor, requestId);
+    reload();
+  }
+
+  /** The change and its history row, in one transaction. */
+  @Transactional
+  public void store(
+      RateLimitTier tier, String rule, String reason, String actor, String requestId) {
+    Optional<String> before = repository.ruleForChange(tier.label());
+    repository.save(new Override(tier.label(), rule, reason, Instant.now(), actor));
+    changes.record(
+        HISTORY_KIND,
+        tier.label(),
+        actor,
+        requestId,
+        reason,
+        json(before.orElse(null)),
+        json(rule));
+    feed.publish(TOPIC);
+  }
+
+  /** Gives the tier its configured limit back; false when it had none set at runtime. */
+  public boolean clear(RateLimitTier tier, String reason, String actor, String requestId) {
+    boolean cleared = self.remove(tier, reason, actor, requestId);
+    reload();
+    return cleared;
+  }
+
+  /** The removal and its history row, in one transaction; false when there was none. */
+  @Transactional
+  public boolean remove(RateLimitTier tier, String reason, String actor, String requestId) {
+    Optional<String> before = repository.ruleForChange(tier.label());
+    if (before.isEmpty()) {
+      return false;
+    }
+    repository.delete(tier.label());
+    changes.record(HISTORY_KIND, tier.label(), actor, requestId, reason, json(before.get()), null);
+    feed.publish(TOPIC);
+    return true;
+  }
+
+  /** A rule as the JSON string the history holds. */
+  private static String json(String rule) {
+    return rule == null ? null : Json.createValue(rule).toString();
+  }
+}
