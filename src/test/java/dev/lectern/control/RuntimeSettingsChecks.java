@@ -132,7 +132,7 @@ final class RuntimeSettingsChecks {
         () -> two.get(FLAGS + "it-rollout", admin).status() == 200,
         () -> "the rollout flag has not reached the other replica");
     int onNew = 0;
-    int subjects = 300;
+    int subjects = 200;
     for (int i = 0; i < subjects; i++) {
       String context = "{\"subject\":\"user-" + i + "\"}";
       JsonObject here = evaluate(one, "it-rollout", context, admin);

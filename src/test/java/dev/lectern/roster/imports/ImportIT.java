@@ -8,6 +8,7 @@ import dev.lectern.testing.HttpResult;
 import dev.lectern.testing.LecternServer;
 import dev.lectern.testing.Sql;
 import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -353,5 +354,44 @@ class ImportIT {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  @Order(7)
+  void shouldRefuse11PackagesWhileTheirFlagIsOff() throws Exception {
+    HttpResult off =
+        http.send(
+            http.request("/api/v1/admin/flags/oneroster-1-1-csv")
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"type\":\"boolean\",\"variants\":{\"on\":true,\"off\":false},"
+                            + "\"defaultVariant\":\"off\",\"reason\":\"1.2 only from now\"}")));
+    assertThat(off.status()).as(off.toString()).isEqualTo(200);
+    byte[] v11 =
+        CsvPackage.v11()
+            .file("orgs", "bulk", CsvPackage.ORGS_12, "fx1,,,Flag District,district,FX,")
+            .zip();
+    try {
+      JsonObject job = imports.await(imports.submit(v11), Duration.ofSeconds(60));
+      assertThat(job.getString("state")).as(job.toString()).isEqualTo("failed");
+      JsonObject report =
+          imports.get("/api/v1/admin/jobs/" + job.getString("id") + "/report").json();
+      assertThat(report.getJsonArray("problems").getValuesAs(JsonObject.class))
+          .anySatisfy(
+              problem -> {
+                assertThat(problem.getString("field", null)).isEqualTo("oneroster.version");
+                assertThat(problem.getString("message")).contains("oneroster-1-1-csv");
+              });
+      assertThat(http.get(OR + "orgs/fx1", admin).status()).isEqualTo(404);
+    } finally {
+      http.send(
+          http.request("/api/v1/admin/flags/oneroster-1-1-csv")
+              .header("Authorization", "Bearer " + admin)
+              .DELETE());
+    }
+    imports.importOk(v11);
+    assertThat(http.get(OR + "orgs/fx1", admin).status()).isEqualTo(200);
   }
 }
