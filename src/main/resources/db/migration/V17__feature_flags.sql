@@ -17,7 +17,7 @@ CREATE TABLE feature_flag (
 CREATE TABLE setting_history (
     id         bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     kind       varchar(32) NOT NULL,
-    subject    varchar(64) NOT NULL,
+    subject    varchar(128) NOT NULL,
     changed_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     actor      text        NOT NULL,
     request_id text,

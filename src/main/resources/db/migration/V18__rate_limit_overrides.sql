@@ -9,4 +9,16 @@ CREATE TABLE rate_limit_override (
     updated_by text        NOT NULL
 );
 
+-- Callers no tier limits (or only the tiers listed): a network by CIDR, or an API client by id.
+CREATE TABLE rate_limit_exemption (
+    id         bigserial    PRIMARY KEY,
+    kind       varchar(8)   NOT NULL CHECK (kind IN ('cidr', 'client')),
+    value      varchar(100) NOT NULL,
+    tiers      text[]       NOT NULL DEFAULT '{}',
+    reason     text,
+    created_at timestamptz  NOT NULL DEFAULT now(),
+    created_by text         NOT NULL,
+    UNIQUE (kind, value)
+);
+
 INSERT INTO change_feed (topic, version) VALUES ('rate-limits', 1);

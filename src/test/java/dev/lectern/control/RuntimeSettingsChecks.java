@@ -211,6 +211,36 @@ final class RuntimeSettingsChecks {
     assertThat(two.get(LIMITS, probe).header("RateLimit-Policy"))
         .hasValueSatisfying(h -> assertThat(h).contains("q=3;w=60"));
 
+    // The local network exempted from the admin tier: not counted, on both replicas.
+    HttpResult exempted =
+        one.postJson(
+            LIMITS + "/exemptions",
+            "{\"kind\":\"cidr\",\"value\":\"127.0.0.0/8\",\"tiers\":[\"admin\"],"
+                + "\"reason\":\"monitoring network\"}",
+            admin);
+    assertThat(exempted.status()).as(exempted.toString()).isEqualTo(201);
+    assertThat(
+            one.postJson(
+                    LIMITS + "/exemptions", "{\"kind\":\"cidr\",\"value\":\"10.0.0.0/33\"}", admin)
+                .status())
+        .isEqualTo(422);
+    Eventually.within(
+        FOLLOWED,
+        () -> two.get(LIMITS, probe).status() == 200,
+        () -> "the exempt network is still limited on the other replica");
+    assertThat(two.get(LIMITS, probe).header("RateLimit-Policy")).isEmpty();
+    long exemption = exempted.json().getJsonNumber("id").longValue();
+    HttpResult unexempted =
+        one.send(
+            one.request(LIMITS + "/exemptions/" + exemption + "?reason=done")
+                .header("Authorization", "Bearer " + admin)
+                .DELETE());
+    assertThat(unexempted.status()).as(unexempted.toString()).isEqualTo(204);
+    Eventually.within(
+        FOLLOWED,
+        () -> two.get(LIMITS, probe).status() == 429,
+        () -> "the network is still exempt on the other replica");
+
     HttpResult reset =
         one.send(
             one.request(LIMITS + "/admin?reason=drill%20over")

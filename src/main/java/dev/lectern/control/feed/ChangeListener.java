@@ -64,7 +64,15 @@ public class ChangeListener {
   private volatile Instant lastRound;
   private ScheduledFuture<?> rounds;
 
-  void start(@Observes SchemaReady ready) {
+  /**
+   * Starts following; the first round runs here, so every topic is loaded before the schema is
+   * announced ready. Idempotent: the schema-ready event may come more than once.
+   */
+  synchronized void start(@Observes SchemaReady ready) {
+    if (rounds != null) {
+      return;
+    }
+    round();
     metrics.gauge("lectern_change_feed_listening", this, feed -> feed.listening() ? 1 : 0);
     metrics.gauge(
         "lectern_change_feed_round_age_seconds",
@@ -81,9 +89,17 @@ public class ChangeListener {
     return listening != null;
   }
 
-  /** When the versions were last read; null before the first read. */
-  public Instant lastRound() {
-    return lastRound;
+  /**
+   * {@code listening}, {@code polling} (no connection can listen; the versions are polled), or
+   * {@code stalled} when no round has read the versions for three poll intervals and more.
+   */
+  public String status() {
+    Instant last = lastRound;
+    Duration stall = Duration.ofMillis(3 * config.pollMillis() + 10_000);
+    if (last == null || Duration.between(last, Instant.now()).compareTo(stall) > 0) {
+      return "stalled";
+    }
+    return listening() ? "listening" : "polling";
   }
 
   void round() {
@@ -98,7 +114,7 @@ public class ChangeListener {
         }
         // A connection that has just started listening reads the versions at once: a change
         // committed before its LISTEN sent no notification it could receive.
-      } else {
+      } else if (lastRound != null) {
         Thread.sleep(config.pollMillis());
       }
       announce(versions());
@@ -126,6 +142,13 @@ public class ChangeListener {
       } catch (SQLException e) {
         connection.close();
         throw e;
+      }
+      try {
+        // A half-open socket (a failover, a dropped NAT entry) fails a read in seconds instead of
+        // TCP's quarter of an hour; the wait for notifications sets its own timeout.
+        connection.setNetworkTimeout(Runnable::run, (int) (3 * config.pollMillis() + 5_000));
+      } catch (SQLException | UnsupportedOperationException e) {
+        LOG.fine(() -> "Change feed connection keeps the driver's timeout: " + e);
       }
       listening = connection;
       LOG.info("Change feed listening on " + ChangeFeed.CHANNEL);

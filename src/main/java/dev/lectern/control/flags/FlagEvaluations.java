@@ -24,7 +24,10 @@ public class FlagEvaluations {
       orgs.add(org.getString());
     }
     JsonValue many = body.get("orgs");
-    if (many != null && many.getValueType() == JsonValue.ValueType.ARRAY) {
+    if (many != null && many.getValueType() != JsonValue.ValueType.ARRAY) {
+      throw ApiException.invalidParameter("orgs", "must be an array of org sourcedIds");
+    }
+    if (many != null) {
       for (JsonValue org : many.asJsonArray()) {
         if (!(org instanceof JsonString text)) {
           throw ApiException.invalidParameter("orgs", "must be an array of org sourcedIds");

@@ -107,6 +107,9 @@ public class FlagResource {
       @PathParam("key") String key,
       @QueryParam("reason") String reason,
       @Context SecurityContext security) {
+    if (reason != null && reason.length() > 500) {
+      throw ApiException.invalidParameter("reason", "has at most 500 characters");
+    }
     audit.target(key);
     String actor = security.getUserPrincipal().getName();
     if (!flags.delete(key, actor, reason, RequestIdFilter.idOf(servletRequest))) {

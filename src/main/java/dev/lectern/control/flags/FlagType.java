@@ -1,5 +1,6 @@
 package dev.lectern.control.flags;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public enum FlagType {
     return switch (this) {
       case BOOLEAN -> value == JsonValue.TRUE || value == JsonValue.FALSE;
       case STRING -> value.getValueType() == JsonValue.ValueType.STRING;
-      case NUMBER -> value.getValueType() == JsonValue.ValueType.NUMBER;
+      case NUMBER -> value instanceof JsonNumber number && Double.isFinite(number.doubleValue());
       case JSON ->
           value.getValueType() == JsonValue.ValueType.OBJECT
               || value.getValueType() == JsonValue.ValueType.ARRAY;

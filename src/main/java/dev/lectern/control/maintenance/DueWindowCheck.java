@@ -32,7 +32,10 @@ public class DueWindowCheck {
 
   private ScheduledFuture<?> checks;
 
-  void start(@Observes SchemaReady ready) {
+  synchronized void start(@Observes SchemaReady ready) {
+    if (checks != null) {
+      return;
+    }
     checks = scheduler.scheduleWithFixedDelay(this::carryOutDue, 1, 1, TimeUnit.SECONDS);
   }
 

@@ -4,7 +4,6 @@ import dev.lectern.control.audit.AuditOutcome;
 import dev.lectern.control.audit.AuditService;
 import dev.lectern.control.feed.ChangeFeed;
 import dev.lectern.control.mode.ModeService;
-import dev.lectern.control.mode.ModeState;
 import dev.lectern.control.mode.OperatingMode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,16 +78,13 @@ public class MaintenanceTransitions {
             });
   }
 
-  /** Gives the mode back if this window still holds it. */
+  /** Gives the mode back if this window still holds it (decided on the stored row). */
   void releaseMode(MaintenanceWindow window, String how) {
-    ModeState mode = modes.current();
-    if (window.actor().equals(mode.changedBy())) {
-      modes.set(
-          OperatingMode.NORMAL,
-          "maintenance window " + window.id() + " " + how,
-          null,
-          window.actor());
-    }
+    modes.setIfHeldBy(
+        window.actor(),
+        OperatingMode.NORMAL,
+        "maintenance window " + window.id() + " " + how,
+        null);
   }
 
   static String describe(MaintenanceWindow window) {

@@ -42,6 +42,9 @@ final class MaintenanceWindowRules {
   }
 
   static void checkExtension(MaintenanceWindow window, Instant end) {
+    if (!end.isAfter(Instant.now())) {
+      throw invalid(List.of(new FieldProblem("end", "must be in the future")));
+    }
     if (!end.isAfter(window.end())) {
       throw invalid(List.of(new FieldProblem("end", "must be later than " + window.end())));
     }

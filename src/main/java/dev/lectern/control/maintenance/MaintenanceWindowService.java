@@ -91,9 +91,12 @@ public class MaintenanceWindowService {
     extended.ifPresent(
         window -> {
           timer.scheduleEnd(id, end);
-          if (window.state() == State.ACTIVE
-              && window.actor().equals(modes.current().changedBy())) {
-            modes.set(window.mode(), modes.current().reason(), end, window.actor());
+          if (window.state() == State.ACTIVE) {
+            modes.setIfHeldBy(
+                window.actor(),
+                window.mode(),
+                "maintenance window " + id + ": " + window.reason(),
+                end);
           }
           feed.publish(MaintenanceTransitions.TOPIC);
         });

@@ -102,6 +102,44 @@ public class ModeService {
   }
 
   /**
+   * Sets the mode only if {@code holder} (a maintenance window) still holds it, as stored: decided
+   * by the row, under its lock, so a mode set meanwhile by another window or by hand on another
+   * replica is never overwritten. Joins the caller's transaction.
+   */
+  public boolean setIfHeldBy(String holder, OperatingMode mode, String reason, Instant until) {
+    ModeState next = new ModeState(mode, reason, until, Instant.now(), holder);
+    if (!self.storeIfHeldBy(next, holder)) {
+      return false;
+    }
+    synchronized (this) {
+      state = next;
+      localChanges++;
+    }
+    LOG.warning(() -> "Operating mode " + mode.label() + " set by " + holder + ": " + reason);
+    return true;
+  }
+
+  /** The conditional write of {@link #setIfHeldBy}. Public for {@code @Transactional}. */
+  @Transactional
+  public boolean storeIfHeldBy(ModeState next, String holder) {
+    int updated =
+        em.createNativeQuery(
+                "UPDATE operating_mode SET mode = ?1, reason = ?2, until = ?3, changed_at = ?4,"
+                    + " changed_by = ?5 WHERE id = 1 AND changed_by = ?6")
+            .setParameter(1, next.mode().label())
+            .setParameter(2, next.reason())
+            .setParameter(3, next.until() == null ? null : Timestamp.from(next.until()))
+            .setParameter(4, Timestamp.from(next.changedAt()))
+            .setParameter(5, next.changedBy())
+            .setParameter(6, holder)
+            .executeUpdate();
+    if (updated == 1) {
+      feed.publish(TOPIC);
+    }
+    return updated == 1;
+  }
+
+  /**
    * Writes the mode, committed when this returns. Public: Liberty applies {@code @Transactional} to
    * public methods only.
    */

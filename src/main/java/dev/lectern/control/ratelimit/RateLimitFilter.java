@@ -23,13 +23,15 @@ import java.util.Optional;
 /**
  * Applies the tier of each API request once the caller is known (after authentication), as the
  * matched resource method declares it ({@link RateTier} or {@link RateExempt}), and adds the {@code
- * RateLimit-Policy} and {@code RateLimit} headers to every limited response, refusals included.
+ * RateLimit-Policy} and {@code RateLimit} headers to every limited response, refusals included. A
+ * caller exempt from the tier (a trusted network or API client) is not counted at all.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 100)
 public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
   @Inject RateLimitGuard guard;
+  @Inject RateLimitExemptions exemptions;
   @Inject ClientAddress clientAddress;
   @Context HttpServletRequest servletRequest;
   @Context ResourceInfo route;
@@ -51,6 +53,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
             RoutePolicies.declared(route, RateExempt.class).isPresent(),
             caller);
     if (tier.isEmpty()) {
+      return;
+    }
+    if (exemptions.exempt(tier.get(), clientAddress.of(servletRequest), clientId.orElse(null))) {
       return;
     }
     String key =

@@ -43,6 +43,9 @@ public class RateLimitOverrides {
 
   private volatile Map<RateLimitTier, Override> overrides = Map.of();
 
+  /** The overrides parsed; a stored rule that does not parse is left out (configured limit). */
+  private volatile Map<RateLimitTier, Optional<RateLimitPolicy>> policies = Map.of();
+
   void follow(@Observes ChangeNotice notice) {
     if (notice.is(TOPIC)) {
       reload();
@@ -58,13 +61,27 @@ public class RateLimitOverrides {
               tier -> loaded.put(tier, override),
               () -> LOG.warning("Rate-limit override of unknown tier " + override.tier()));
     }
+    Map<RateLimitTier, Optional<RateLimitPolicy>> parsed = new EnumMap<>(RateLimitTier.class);
+    loaded.forEach(
+        (tier, override) -> {
+          try {
+            parsed.put(tier, RateLimitPolicy.parse(override.rule()));
+          } catch (IllegalArgumentException e) {
+            LOG.warning(
+                "Rate-limit override of "
+                    + tier.label()
+                    + " unreadable, configured limit kept: "
+                    + e.getMessage());
+          }
+        });
     overrides = loaded.isEmpty() ? Map.of() : Map.copyOf(loaded);
+    policies = parsed.isEmpty() ? Map.of() : Map.copyOf(parsed);
   }
 
   /** The tier's quota in force, or empty when the tier is not limited. */
   public Optional<RateLimitPolicy> policy(RateLimitTier tier) {
-    Override override = overrides.get(tier);
-    return override == null ? config.policy(tier) : RateLimitPolicy.parse(override.rule());
+    Optional<RateLimitPolicy> override = policies.get(tier);
+    return override == null ? config.policy(tier) : override;
   }
 
   /** The runtime override of the tier, if any. */
@@ -80,7 +97,7 @@ public class RateLimitOverrides {
   /** Sets the tier's limit ({@code rule} already parsed by the caller), with a history row. */
   public void set(RateLimitTier tier, String rule, String reason, String actor, String requestId) {
     self.store(tier, rule, reason, actor, requestId);
-    reload();
+    reloadAfterChange();
   }
 
   /** The change and its history row, in one transaction. */
@@ -103,7 +120,7 @@ public class RateLimitOverrides {
   /** Gives the tier its configured limit back; false when it had none set at runtime. */
   public boolean clear(RateLimitTier tier, String reason, String actor, String requestId) {
     boolean cleared = self.remove(tier, reason, actor, requestId);
-    reload();
+    reloadAfterChange();
     return cleared;
   }
 
@@ -123,5 +140,17 @@ public class RateLimitOverrides {
   /** A rule as the JSON string the history holds. */
   private static String json(String rule) {
     return rule == null ? null : Json.createValue(rule).toString();
+  }
+
+  /**
+   * Applies a change just committed here before answering; should the read fail, the change stands
+   * and the change feed's next round loads it.
+   */
+  private void reloadAfterChange() {
+    try {
+      reload();
+    } catch (RuntimeException e) {
+      LOG.fine(() -> "Reload after a change left to the change feed: " + e);
+    }
   }
 }

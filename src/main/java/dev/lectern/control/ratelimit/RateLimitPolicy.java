@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 /** A quota: {@code count} requests per {@code window}, written {@code 5/1m}, {@code 3/5m}. */
 public record RateLimitPolicy(long count, Duration window) {
 
+  /** Longer windows overflow the bucket's nanosecond arithmetic; no quota needs them. */
+  static final Duration LONGEST_WINDOW = Duration.ofDays(366);
+
   private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})/(\\d{1,6})([smhd])");
 
   /**
@@ -34,6 +37,10 @@ public record RateLimitPolicy(long count, Duration window) {
           case "h" -> Duration.ofHours(amount);
           default -> Duration.ofDays(amount);
         };
+    if (window.compareTo(LONGEST_WINDOW) > 0) {
+      throw new IllegalArgumentException(
+          "expected a window of at most 366 days, such as 5/1m or 3/5m (units s, m, h, d)");
+    }
     return Optional.of(new RateLimitPolicy(Long.parseLong(m.group(1)), window));
   }
 

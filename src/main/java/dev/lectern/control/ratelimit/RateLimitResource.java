@@ -113,6 +113,9 @@ public class RateLimitResource {
       @PathParam("tier") String label,
       @QueryParam("reason") String reason,
       @Context SecurityContext security) {
+    if (reason != null && reason.length() > 500) {
+      throw ApiException.invalidParameter("reason", "has at most 500 characters");
+    }
     RateLimitTier tier = tier(label);
     audit.target(tier.label());
     boolean cleared =

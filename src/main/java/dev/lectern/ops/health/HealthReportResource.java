@@ -65,7 +65,7 @@ public class HealthReportResource {
                         "start", window.start().toString(),
                         "end", window.end().toString(),
                         "mode", window.mode().label())));
-    body.put("changeFeed", changeFeed.listening() ? "listening" : "polling");
+    body.put("changeFeed", changeFeed.status());
     body.put("checks", views);
     body.put("backups", backups.healthData());
     return Response.status("unhealthy".equals(status) ? 503 : 200).entity(body).build();

@@ -1,11 +1,5 @@
 package dev.lectern.platform.http;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 /**
  * Which peers may tell Lectern who the client is ({@code TRUSTED_PROXIES}: addresses and CIDR
  * ranges, IPv4 or IPv6). The client is the socket peer unless that peer is trusted; then it is the
@@ -14,27 +8,10 @@ import java.util.Optional;
  */
 public final class TrustedProxies {
 
-  private final List<Range> ranges;
+  private final AddressRanges ranges;
 
-  private record Range(byte[] network, int prefix) {
-    boolean contains(byte[] address) {
-      if (address.length != network.length) {
-        return false;
-      }
-      int whole = prefix / 8;
-      for (int i = 0; i < whole; i++) {
-        if (address[i] != network[i]) {
-          return false;
-        }
-      }
-      int rest = prefix % 8;
-      int mask = rest == 0 ? 0 : (0xff << (8 - rest)) & 0xff;
-      return rest == 0 || (address[whole] & mask) == (network[whole] & mask);
-    }
-  }
-
-  private TrustedProxies(List<Range> ranges) {
-    this.ranges = List.copyOf(ranges);
+  private TrustedProxies(AddressRanges ranges) {
+    this.ranges = ranges;
   }
 
   /**
@@ -43,30 +20,7 @@ public final class TrustedProxies {
    * @throws IllegalArgumentException naming the entry that is not an address or range
    */
   public static TrustedProxies parse(String text) {
-    List<Range> ranges = new ArrayList<>();
-    for (String entry : text.split(",")) {
-      String item = entry.strip();
-      if (item.isEmpty()) {
-        continue;
-      }
-      String[] parts = item.split("/", 2);
-      byte[] network =
-          literal(parts[0])
-              .orElseThrow(() -> new IllegalArgumentException("not an IP address: " + item));
-      int prefix = network.length * 8;
-      if (parts.length == 2) {
-        try {
-          prefix = Integer.parseInt(parts[1]);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("not a CIDR range: " + item, e);
-        }
-        if (prefix < 0 || prefix > network.length * 8) {
-          throw new IllegalArgumentException("not a CIDR range: " + item);
-        }
-      }
-      ranges.add(new Range(network, prefix));
-    }
-    return new TrustedProxies(ranges);
+    return new TrustedProxies(AddressRanges.parse(text));
   }
 
   /** The client's address given the socket peer and the {@code X-Forwarded-For} header. */
@@ -78,7 +32,7 @@ public final class TrustedProxies {
     String nearest = peer;
     for (int i = hops.length - 1; i >= 0; i--) {
       String hop = hops[i].strip();
-      if (literal(hop).isEmpty()) {
+      if (AddressRanges.literal(hop).isEmpty()) {
         return nearest;
       }
       nearest = hop;
@@ -90,24 +44,6 @@ public final class TrustedProxies {
   }
 
   boolean trusted(String address) {
-    return literal(address).map(a -> ranges.stream().anyMatch(r -> r.contains(a))).orElse(false);
-  }
-
-  /** The bytes of an IP literal, never a DNS lookup. */
-  private static Optional<byte[]> literal(String text) {
-    String candidate = text.strip();
-    if (candidate.startsWith("[") && candidate.endsWith("]")) {
-      candidate = candidate.substring(1, candidate.length() - 1);
-    }
-    boolean ipv4 = candidate.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-    boolean ipv6 = candidate.contains(":") && candidate.matches("[0-9a-fA-F:.]+");
-    if (!ipv4 && !ipv6) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(InetAddress.getByName(candidate).getAddress());
-    } catch (UnknownHostException e) {
-      return Optional.empty();
-    }
+    return ranges.contains(address);
   }
 }

@@ -26,7 +26,19 @@ class RateLimitPolicyTest {
   @Test
   void shouldRefuseWhatIsNotAQuota() {
     for (String bad :
-        new String[] {"", "5", "5/", "/1m", "0/1m", "5/0m", "5/1y", "-5/1m", "5 per minute"}) {
+        new String[] {
+          "",
+          "5",
+          "5/",
+          "/1m",
+          "0/1m",
+          "5/0m",
+          "5/1y",
+          "-5/1m",
+          "5 per minute",
+          "1/367d",
+          "1/999999d"
+        }) {
       assertThatThrownBy(() -> RateLimitPolicy.parse(bad))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class)

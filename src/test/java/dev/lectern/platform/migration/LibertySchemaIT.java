@@ -68,6 +68,7 @@ class LibertySchemaIT {
     Sql.execute(
         installed,
         "DROP SCHEMA liberty",
+        "DROP TABLE rate_limit_exemption",
         "DROP TABLE rate_limit_override",
         "DROP TABLE setting_history",
         "DROP FUNCTION setting_history_append_only()",

@@ -303,7 +303,7 @@ class ImportIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void shouldLeaveTheRosterAsItWasWhenTheServerIsKilledDuringTheApply() throws Exception {
     try (LecternServer victim =
         new LecternServer("imports-victim")
@@ -357,7 +357,7 @@ class ImportIT {
   }
 
   @Test
-  @Order(7)
+  @Order(6)
   void shouldRefuse11PackagesWhileTheirFlagIsOff() throws Exception {
     HttpResult off =
         http.send(

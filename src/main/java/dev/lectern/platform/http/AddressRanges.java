@@ -1,0 +1,92 @@
+package dev.lectern.platform.http;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A list of IP addresses and CIDR ranges ({@code 10.0.0.0/8, 192.168.1.7, fd00::/8}), and whether
+ * an address falls in one. Addresses are literals only: nothing here ever looks a name up.
+ */
+public final class AddressRanges {
+
+  private final List<Range> ranges;
+
+  private record Range(byte[] network, int prefix) {
+    boolean contains(byte[] address) {
+      if (address.length != network.length) {
+        return false;
+      }
+      int whole = prefix / 8;
+      for (int i = 0; i < whole; i++) {
+        if (address[i] != network[i]) {
+          return false;
+        }
+      }
+      int rest = prefix % 8;
+      int mask = rest == 0 ? 0 : (0xff << (8 - rest)) & 0xff;
+      return rest == 0 || (address[whole] & mask) == (network[whole] & mask);
+    }
+  }
+
+  private AddressRanges(List<Range> ranges) {
+    this.ranges = List.copyOf(ranges);
+  }
+
+  /**
+   * Parses a comma-separated list; empty text is the empty list.
+   *
+   * @throws IllegalArgumentException naming the entry that is not an address or range
+   */
+  public static AddressRanges parse(String text) {
+    List<Range> ranges = new ArrayList<>();
+    for (String entry : text.split(",")) {
+      String item = entry.strip();
+      if (item.isEmpty()) {
+        continue;
+      }
+      String[] parts = item.split("/", 2);
+      byte[] network =
+          literal(parts[0])
+              .orElseThrow(() -> new IllegalArgumentException("not an IP address: " + item));
+      int prefix = network.length * 8;
+      if (parts.length == 2) {
+        try {
+          prefix = Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("not a CIDR range: " + item, e);
+        }
+        if (prefix < 0 || prefix > network.length * 8) {
+          throw new IllegalArgumentException("not a CIDR range: " + item);
+        }
+      }
+      ranges.add(new Range(network, prefix));
+    }
+    return new AddressRanges(ranges);
+  }
+
+  /** Whether the address (a literal; anything else is in no range) is in one of the ranges. */
+  public boolean contains(String address) {
+    return literal(address).map(a -> ranges.stream().anyMatch(r -> r.contains(a))).orElse(false);
+  }
+
+  /** The bytes of an IP literal, never a DNS lookup. */
+  static Optional<byte[]> literal(String text) {
+    String candidate = text.strip();
+    if (candidate.startsWith("[") && candidate.endsWith("]")) {
+      candidate = candidate.substring(1, candidate.length() - 1);
+    }
+    boolean ipv4 = candidate.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    boolean ipv6 = candidate.contains(":") && candidate.matches("[0-9a-fA-F:.]+");
+    if (!ipv4 && !ipv6) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(InetAddress.getByName(candidate).getAddress());
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+  }
+}
