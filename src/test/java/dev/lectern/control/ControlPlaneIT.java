@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * both stops every replica there is. Maintenance windows are planned, announced, started and ended
  * on time exactly once, also across a restart of both; and while the restarted pair, now with Redis
  * stopped, waits for the window planned before the restart, flags and rate limits changed on one
- * replica are followed by the other within 2 s.
+ * replica are followed by the other within 2 s; last, a network denied on one replica is refused by
+ * both on every path.
  */
 class ControlPlaneIT {
 
@@ -65,6 +66,7 @@ class ControlPlaneIT {
           three, four, admin, database, window, windowStart);
       ModeChecks.sharedAcrossReplicas(three, four, admin, database);
       MaintenanceWindowChecks.extendsAndCancels(three, four, admin);
+      AccessRuleChecks.deniedNetworkIsRefusedEverywhere(three, four, admin);
     }
   }
 

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -105,11 +106,8 @@ public class FlagResource {
   @Audited("flag.delete")
   public Response delete(
       @PathParam("key") String key,
-      @QueryParam("reason") String reason,
+      @QueryParam("reason") @Size(max = 500) String reason,
       @Context SecurityContext security) {
-    if (reason != null && reason.length() > 500) {
-      throw ApiException.invalidParameter("reason", "has at most 500 characters");
-    }
     audit.target(key);
     String actor = security.getUserPrincipal().getName();
     if (!flags.delete(key, actor, reason, RequestIdFilter.idOf(servletRequest))) {

@@ -3,6 +3,7 @@ package dev.lectern.control.flags;
 import dev.lectern.control.feed.ChangeFeed;
 import dev.lectern.control.feed.ChangeNotice;
 import dev.lectern.control.flags.FlagRepository.StoredFlag;
+import dev.lectern.control.settings.LocalCopy;
 import dev.lectern.control.settings.SettingChange;
 import dev.lectern.control.settings.SettingHistory;
 import dev.lectern.platform.error.ApiException;
@@ -128,14 +129,14 @@ public class FlagService {
   public Optional<FlagDefinition> save(
       FlagDefinition flag, boolean mustBeNew, String reason, String requestId) {
     Optional<FlagDefinition> saved = self.store(flag, mustBeNew, reason, requestId);
-    reloadAfterChange();
+    LocalCopy.reloadAfterChange(this::reload);
     return saved;
   }
 
   /** Deletes a stored flag (a known one serves its configured default again); false if none. */
   public boolean delete(String key, String actor, String reason, String requestId) {
     boolean removed = self.remove(key, actor, reason, requestId);
-    reloadAfterChange();
+    LocalCopy.reloadAfterChange(this::reload);
     return removed;
   }
 
@@ -196,17 +197,5 @@ public class FlagService {
       }
     }
     return Optional.empty();
-  }
-
-  /**
-   * Applies a change just committed here before answering; should the read fail, the change stands
-   * and the change feed's next round loads it.
-   */
-  private void reloadAfterChange() {
-    try {
-      reload();
-    } catch (RuntimeException e) {
-      LOG.fine(() -> "Reload after a change left to the change feed: " + e);
-    }
   }
 }

@@ -110,11 +110,8 @@ public class RateLimitExemptionResource {
   @Audited("ratelimit.unexempt")
   public Response remove(
       @PathParam("id") long id,
-      @QueryParam("reason") String reason,
+      @QueryParam("reason") @Size(max = 500) String reason,
       @Context SecurityContext security) {
-    if (reason != null && reason.length() > 500) {
-      throw ApiException.invalidParameter("reason", "has at most 500 characters");
-    }
     RateLimitExemption removed =
         exemptions
             .remove(
@@ -127,30 +124,11 @@ public class RateLimitExemptionResource {
     return Response.noContent().build();
   }
 
-  /** A prefix shorter than /8 (IPv4) or /32 (IPv6) would lift limits for most of a network. */
-  private static boolean tooWide(String cidr) {
-    int slash = cidr.indexOf('/');
-    if (slash < 0) {
-      return false;
-    }
-    int prefix = Integer.parseInt(cidr.substring(slash + 1).strip());
-    return prefix < (cidr.contains(":") ? 32 : 8);
-  }
-
   private static void check(String kind, String value, List<String> tiers) {
     List<FieldProblem> problems = new ArrayList<>();
     if (kind.equals("cidr")) {
-      try {
-        AddressRanges.parse(value);
-        if (value.contains(",")) {
-          problems.add(new FieldProblem("value", "one address or CIDR range"));
-        } else if (tooWide(value)) {
-          problems.add(
-              new FieldProblem("value", "a range of at most /8 (IPv4) or /32 (IPv6) addresses"));
-        }
-      } catch (IllegalArgumentException e) {
-        problems.add(new FieldProblem("value", e.getMessage()));
-      }
+      AddressRanges.singleRangeProblem(value)
+          .ifPresent(problem -> problems.add(new FieldProblem("value", problem)));
     } else if (!kind.equals("client")) {
       problems.add(new FieldProblem("kind", "must be cidr or client"));
     }

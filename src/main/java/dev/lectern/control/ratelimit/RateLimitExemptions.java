@@ -3,6 +3,7 @@ package dev.lectern.control.ratelimit;
 import dev.lectern.control.feed.ChangeFeed;
 import dev.lectern.control.feed.ChangeNotice;
 import dev.lectern.control.policy.RateLimitTier;
+import dev.lectern.control.settings.LocalCopy;
 import dev.lectern.control.settings.SettingHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,7 +13,6 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -26,8 +26,6 @@ public class RateLimitExemptions {
 
   /** The kind of setting exemptions are in the history. */
   static final String HISTORY_KIND = "rate-limit-exemption";
-
-  private static final Logger LOG = Logger.getLogger(RateLimitExemptions.class.getName());
 
   @Inject RateLimitExemptionRepository repository;
   @Inject SettingHistory changes;
@@ -66,7 +64,7 @@ public class RateLimitExemptions {
   public Optional<RateLimitExemption> add(
       String kind, String value, List<String> tiers, String reason, String by, String requestId) {
     Optional<RateLimitExemption> added = self.insert(kind, value, tiers, reason, by, requestId);
-    reloadAfterChange();
+    LocalCopy.reloadAfterChange(this::reload);
     return added;
   }
 
@@ -87,7 +85,7 @@ public class RateLimitExemptions {
   /** Removes an exemption; empty when there is none of that id. */
   public Optional<RateLimitExemption> remove(long id, String reason, String by, String requestId) {
     Optional<RateLimitExemption> removed = self.delete(id, reason, by, requestId);
-    reloadAfterChange();
+    LocalCopy.reloadAfterChange(this::reload);
     return removed;
   }
 
@@ -116,17 +114,5 @@ public class RateLimitExemptions {
             .add("tiers", Json.createArrayBuilder(exemption.tiers()))
             .build();
     return json.toString();
-  }
-
-  /**
-   * Applies a change just committed here before answering; should the read fail, the change stands
-   * and the change feed's next round loads it.
-   */
-  private void reloadAfterChange() {
-    try {
-      reload();
-    } catch (RuntimeException e) {
-      LOG.fine(() -> "Reload after a change left to the change feed: " + e);
-    }
   }
 }

@@ -4,6 +4,7 @@ import dev.lectern.control.feed.ChangeFeed;
 import dev.lectern.control.feed.ChangeNotice;
 import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.control.ratelimit.RateLimitOverrideRepository.Override;
+import dev.lectern.control.settings.LocalCopy;
 import dev.lectern.control.settings.SettingChange;
 import dev.lectern.control.settings.SettingHistory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,7 +98,7 @@ public class RateLimitOverrides {
   /** Sets the tier's limit ({@code rule} already parsed by the caller), with a history row. */
   public void set(RateLimitTier tier, String rule, String reason, String actor, String requestId) {
     self.store(tier, rule, reason, actor, requestId);
-    reloadAfterChange();
+    LocalCopy.reloadAfterChange(this::reload);
   }
 
   /** The change and its history row, in one transaction. */
@@ -120,7 +121,7 @@ public class RateLimitOverrides {
   /** Gives the tier its configured limit back; false when it had none set at runtime. */
   public boolean clear(RateLimitTier tier, String reason, String actor, String requestId) {
     boolean cleared = self.remove(tier, reason, actor, requestId);
-    reloadAfterChange();
+    LocalCopy.reloadAfterChange(this::reload);
     return cleared;
   }
 
@@ -140,17 +141,5 @@ public class RateLimitOverrides {
   /** A rule as the JSON string the history holds. */
   private static String json(String rule) {
     return rule == null ? null : Json.createValue(rule).toString();
-  }
-
-  /**
-   * Applies a change just committed here before answering; should the read fail, the change stands
-   * and the change feed's next round loads it.
-   */
-  private void reloadAfterChange() {
-    try {
-      reload();
-    } catch (RuntimeException e) {
-      LOG.fine(() -> "Reload after a change left to the change feed: " + e);
-    }
   }
 }

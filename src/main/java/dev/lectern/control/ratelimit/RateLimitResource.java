@@ -111,11 +111,8 @@ public class RateLimitResource {
   @Audited("ratelimit.reset")
   public Response clear(
       @PathParam("tier") String label,
-      @QueryParam("reason") String reason,
+      @QueryParam("reason") @Size(max = 500) String reason,
       @Context SecurityContext security) {
-    if (reason != null && reason.length() > 500) {
-      throw ApiException.invalidParameter("reason", "has at most 500 characters");
-    }
     RateLimitTier tier = tier(label);
     audit.target(tier.label());
     boolean cleared =

@@ -67,6 +67,27 @@ public final class AddressRanges {
     return new AddressRanges(ranges);
   }
 
+  /**
+   * What is wrong with text meant as one address or range no wider than /8 (IPv4) or /32 (IPv6), or
+   * empty when it is one: a wider range would name most of a network, for a rule about a few.
+   */
+  public static Optional<String> singleRangeProblem(String text) {
+    if (text.contains(",")) {
+      return Optional.of("one address or CIDR range");
+    }
+    try {
+      Range range = parse(text).ranges.get(0);
+      int narrowest = range.network().length == 4 ? 8 : 32;
+      return range.prefix() < narrowest
+          ? Optional.of("a range of at most /8 (IPv4) or /32 (IPv6) addresses")
+          : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    } catch (IndexOutOfBoundsException e) {
+      return Optional.of("an address or CIDR range");
+    }
+  }
+
   /** Whether the address (a literal; anything else is in no range) is in one of the ranges. */
   public boolean contains(String address) {
     return literal(address).map(a -> ranges.stream().anyMatch(r -> r.contains(a))).orElse(false);
