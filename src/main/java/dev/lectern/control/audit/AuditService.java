@@ -38,6 +38,16 @@ public class AuditService {
   }
 
   /**
+   * Records work of the system that must stand or fall with its audit row: written in the caller's
+   * transaction (which must be active), so a change that rolls back leaves no row saying it
+   * happened, and a retried one leaves exactly one.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void recordWithin(String action, String target, AuditOutcome outcome) {
+    recordAs("system", action, target, outcome);
+  }
+
+  /**
    * Records an action of a named actor: the username a login was attempted for, or {@code system}
    * for work nobody asked for; {@code null} means the signed-in caller.
    */

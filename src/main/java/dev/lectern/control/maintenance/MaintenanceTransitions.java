@@ -44,8 +44,8 @@ public class MaintenanceTransitions {
                   "maintenance window " + id + ": " + window.reason(),
                   window.end(),
                   window.actor());
-              audit.recordAs(
-                  "system", "maintenance.window.start", describe(window), AuditOutcome.SUCCESS);
+              audit.recordWithin(
+                  "maintenance.window.start", describe(window), AuditOutcome.SUCCESS);
               feed.publish(TOPIC);
               LOG.warning(
                   "Maintenance window "
@@ -68,8 +68,7 @@ public class MaintenanceTransitions {
               if (started) {
                 releaseMode(window, "ended");
               }
-              audit.recordAs(
-                  "system",
+              audit.recordWithin(
                   "maintenance.window.end",
                   describe(window) + (started ? "" : "; missed: no replica started it"),
                   started ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE);

@@ -6,11 +6,15 @@ import dev.lectern.platform.db.SqlTimes;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.migration.SchemaReady;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -40,6 +44,7 @@ public class ModeService {
   @Inject ModeConfig config;
   @Inject ChangeFeed feed;
   @Inject ModeService self;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   private volatile ModeState state = ModeState.NORMAL;
 
@@ -93,11 +98,7 @@ public class ModeService {
     }
     ModeState next = new ModeState(mode, reason, until, Instant.now(), actor);
     self.store(next);
-    synchronized (this) {
-      state = next;
-      localChanges++;
-    }
-    LOG.warning(() -> "Operating mode " + mode.label() + " set by " + actor + ": " + reason);
+    applyWhenCommitted(next);
     return next;
   }
 
@@ -111,12 +112,48 @@ public class ModeService {
     if (!self.storeIfHeldBy(next, holder)) {
       return false;
     }
+    applyWhenCommitted(next);
+    return true;
+  }
+
+  /**
+   * Applies a mode stored here to this replica: at once when its transaction has committed, or when
+   * the caller's transaction (a window's start or end) commits; never if that one rolls back, so
+   * this replica never runs in a mode nobody stored.
+   */
+  private void applyWhenCommitted(ModeState next) {
+    int status = transactions.getTransactionStatus();
+    if (status == Status.STATUS_NO_TRANSACTION) {
+      apply(next);
+    } else if (status == Status.STATUS_ACTIVE) {
+      transactions.registerInterposedSynchronization(
+          new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int outcome) {
+              if (outcome == Status.STATUS_COMMITTED) {
+                apply(next);
+              }
+            }
+          });
+    }
+  }
+
+  private void apply(ModeState next) {
     synchronized (this) {
       state = next;
       localChanges++;
     }
-    LOG.warning(() -> "Operating mode " + mode.label() + " set by " + holder + ": " + reason);
-    return true;
+    LOG.warning(
+        () ->
+            "Operating mode "
+                + next.mode().label()
+                + " set by "
+                + next.changedBy()
+                + ": "
+                + next.reason());
   }
 
   /** The conditional write of {@link #setIfHeldBy}. Public for {@code @Transactional}. */

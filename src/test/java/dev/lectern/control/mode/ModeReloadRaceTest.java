@@ -2,6 +2,9 @@ package dev.lectern.control.mode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,44 @@ class ModeReloadRaceTest {
     assertThat(modes.current().changedBy()).isEqualTo("other");
   }
 
+  /** The registry as seen outside any transaction: a stored write has committed already. */
+  private static final class NoTransaction implements TransactionSynchronizationRegistry {
+    @Override
+    public Object getTransactionKey() {
+      return null;
+    }
+
+    @Override
+    public void putResource(Object key, Object value) {
+      throw new IllegalStateException("no transaction");
+    }
+
+    @Override
+    public Object getResource(Object key) {
+      throw new IllegalStateException("no transaction");
+    }
+
+    @Override
+    public void registerInterposedSynchronization(Synchronization sync) {
+      throw new IllegalStateException("no transaction");
+    }
+
+    @Override
+    public int getTransactionStatus() {
+      return Status.STATUS_NO_TRANSACTION;
+    }
+
+    @Override
+    public void setRollbackOnly() {
+      throw new IllegalStateException("no transaction");
+    }
+
+    @Override
+    public boolean getRollbackOnly() {
+      throw new IllegalStateException("no transaction");
+    }
+  }
+
   /** A ModeService whose row is read when a test lets it, and whose writes commit at once. */
   private static final class ScriptedModes extends ModeService {
     final CountDownLatch reading = new CountDownLatch(1);
@@ -53,6 +94,7 @@ class ModeReloadRaceTest {
 
     ScriptedModes() {
       self = this;
+      transactions = new NoTransaction();
     }
 
     @Override
