@@ -52,6 +52,10 @@ class RetentionIT {
           "roster_demographics");
   private static final String OLD_TOMBSTONE =
       "status = 'tobedeleted' AND date_last_modified < now() - interval '180 days'";
+
+  /** Batch jobs Liberty records as ended: stopped, failed, completed, abandoned. */
+  private static final String ENDED = " WHERE batchstatus IN (3, 4, 5, 6)";
+
   private static final String OLD_KEYS =
       "SELECT id FROM api_key WHERE coalesce(revoked_at, expires_at) < now() - interval '365 days'"
           + " AND (revoked_at IS NOT NULL OR expires_at < now())";
@@ -72,7 +76,11 @@ class RetentionIT {
           "api-key-usage",
           "SELECT count(*) FROM api_key_usage WHERE used_at < now() - interval '90 days'",
           "api-keys",
-          "SELECT count(*) FROM (" + OLD_KEYS + ") k");
+          "SELECT count(*) FROM (" + OLD_KEYS + ") k",
+          "batch-jobs",
+          "SELECT count(*) FROM liberty.wlpbatchjobinstance"
+              + ENDED
+              + " AND updatetime < localtimestamp - interval '30 days'");
 
   /** What each table keeps: the complement of what is old. */
   private static final Map<String, String> KEPT = new LinkedHashMap<>();
@@ -85,6 +93,18 @@ class RetentionIT {
   @BeforeAll
   static void makeRowsOld() throws Exception {
     admin = HTTP.adminToken();
+    // A finished batch job of Liberty's own record, made old below: a dry run changes nothing else.
+    finished(start("?dryRun=true"));
+    Eventually.within(
+        Duration.ofSeconds(10),
+        () -> {
+          try (Connection c = Sql.lecternDatabase()) {
+            return Sql.count(c, "SELECT count(*) FROM liberty.wlpbatchjobinstance" + ENDED) > 0;
+          } catch (SQLException e) {
+            return false;
+          }
+        },
+        () -> "no ended batch job in Liberty's job repository");
     activeKey = UUID.randomUUID();
     UUID revokedKey = UUID.randomUUID();
     UUID expiredKey = UUID.randomUUID();
@@ -123,7 +143,11 @@ class RetentionIT {
           usage(activeKey, "100 days", 3, "users", 200),
           usage(activeKey, "100 days", 2, "classes", 404),
           usage(activeKey, "1 day", 2, "users", 200),
-          usage(revokedKey, "10 days", 2, "users", 200));
+          usage(revokedKey, "10 days", 2, "users", 200),
+          "UPDATE liberty.wlpbatchjobinstance SET updatetime = updatetime - interval '40 days'"
+              + " WHERE jobinstanceid = (SELECT max(jobinstanceid) FROM liberty.wlpbatchjobinstance"
+              + ENDED
+              + ")");
     }
     ROSTER_TABLES.forEach(table -> KEPT.put(table, "NOT (" + OLD_TOMBSTONE + ")"));
     String oldJobs =
@@ -162,6 +186,7 @@ class RetentionIT {
     assertThat(old.get("drills")).isGreaterThanOrEqualTo(2);
     assertThat(old.get("api-key-usage")).isGreaterThanOrEqualTo(5);
     assertThat(old.get("api-keys")).isGreaterThanOrEqualTo(2);
+    assertThat(old.get("batch-jobs")).isGreaterThanOrEqualTo(1);
 
     JsonObject dryRun = finished(start("?dryRun=true"));
     JsonObject counted = dryRun.getJsonObject("counts").getJsonObject("categories");
@@ -288,6 +313,7 @@ class RetentionIT {
             "api-keys",
             "audit-log",
             "backups",
+            "batch-jobs",
             "drills",
             "import-packages",
             "jobs",
