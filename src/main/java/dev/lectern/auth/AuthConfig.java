@@ -35,6 +35,10 @@ public class AuthConfig {
   Optional<String> masterKey;
 
   @Inject
+  @ConfigProperty(name = "LECTERN_MASTER_KEY_PREVIOUS")
+  Optional<String> previousMasterKey;
+
+  @Inject
   @ConfigProperty(name = "LECTERN_ADMIN_PASSWORD")
   Optional<String> adminPassword;
 
@@ -89,6 +93,11 @@ public class AuthConfig {
 
   public Optional<String> masterKey() {
     return masterKey.filter(k -> !k.isBlank());
+  }
+
+  /** The master key a rotation is moving away from, accepted for reading only. */
+  public Optional<String> previousMasterKey() {
+    return previousMasterKey.filter(k -> !k.isBlank());
   }
 
   public Optional<String> adminPassword() {

@@ -105,6 +105,11 @@ public class SigningKey {
     return privateKeyEncrypted.clone();
   }
 
+  /** The same private key sealed anew, under the master key now in force. */
+  void reseal(byte[] privateKeyEncrypted) {
+    this.privateKeyEncrypted = privateKeyEncrypted.clone();
+  }
+
   public String state() {
     return state;
   }

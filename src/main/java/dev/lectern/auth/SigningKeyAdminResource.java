@@ -8,6 +8,7 @@ import dev.lectern.control.policy.ModeExposure;
 import dev.lectern.control.policy.ModePolicy;
 import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.control.policy.RateTier;
+import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.migration.NeedsSchema;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,8 +21,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Token signing keys for admins: {@code GET /api/v1/admin/auth/keys} and {@code POST
- * /api/v1/admin/auth/keys/rotate}. Private halves never leave the database.
+ * Token signing keys for admins: {@code GET /api/v1/admin/auth/keys}, {@code POST
+ * /api/v1/admin/auth/keys/rotate} and, in a master-key rotation, {@code POST .../reseal}. Private
+ * halves never leave the database.
  */
 @Access(Caller.ADMIN)
 @RateTier(RateLimitTier.ADMIN)
@@ -59,6 +61,23 @@ public class SigningKeyAdminResource {
     SigningKey next = keys.rotate();
     audit.target(next.kid());
     return Response.accepted(view(next)).build();
+  }
+
+  /**
+   * Reseals every private key that only {@code LECTERN_MASTER_KEY_PREVIOUS} opens under {@code
+   * LECTERN_MASTER_KEY}: run once every replica has the new key, before the previous one is
+   * removed.
+   */
+  @POST
+  @Path("reseal")
+  @Audited("auth.master_key_reseal")
+  public MasterKeyStatus.Resealed reseal() {
+    if (!keys.hasMasterKey()) {
+      throw new ApiException(409, "no_master_key", "LECTERN_MASTER_KEY is not set.");
+    }
+    MasterKeyStatus.Resealed resealed = keys.reseal();
+    audit.target(resealed.resealed() + " resealed");
+    return resealed;
   }
 
   private SigningKeyView view(SigningKey key) {

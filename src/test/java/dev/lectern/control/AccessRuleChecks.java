@@ -43,7 +43,8 @@ final class AccessRuleChecks {
     HttpResult denied =
         one.postJson(RULES, "{\"cidr\":\"127.0.0.2/32\",\"reason\":\"scraper\"}", admin);
     assertThat(denied.status()).as(denied.toString()).isEqualTo(201);
-    assertThat(one.postJson(RULES, "{\"cidr\":\"127.0.0.2/32\"}", admin).errorCode())
+    assertThat(one.postJson(RULES, "{\"cidr\":\"127.0.0.2\"}", admin).errorCode())
+        .as("the same range written another way")
         .isEqualTo("rule_exists");
     Duration seen =
         Eventually.within(
@@ -95,6 +96,9 @@ final class AccessRuleChecks {
     assertThat(self.errorCode())
         .as("a rule that would lock its author out")
         .isEqualTo("denies_caller");
+    assertThat(one.postJson(RULES, "{\"cidr\":\"::1\"}", admin).errorCode())
+        .as("local health checks")
+        .isEqualTo("denies_infrastructure");
     assertThat(one.get(RULES, admin).body()).isEqualTo("[]");
   }
 

@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,10 +45,14 @@ class ControlPlaneIT {
       window = MaintenanceWindowChecks.planReadOnly(one, admin, windowStart);
     }
     String deadRedis = "redis://127.0.0.1:" + unusedPort();
-    LecternServer c = replica("control-c", database, deadRedis).launch();
+    // The restart also rolls a new master key in: the old one is only accepted for reading.
+    String newMasterKey = "rotated-" + UUID.randomUUID() + UUID.randomUUID();
+    LecternServer c = replica("control-c", database, deadRedis, newMasterKey).launch();
     // d polls the feed every 30 s: whatever it follows within seconds came by notification.
     LecternServer d =
-        replica("control-d", database, deadRedis).with("CHANGE_FEED_POLL_MILLIS", "30000").launch();
+        replica("control-d", database, deadRedis, newMasterKey)
+            .with("CHANGE_FEED_POLL_MILLIS", "30000")
+            .launch();
     try (c;
         d) {
       c.awaitStarted().awaitReady();
@@ -67,10 +72,19 @@ class ControlPlaneIT {
       ModeChecks.sharedAcrossReplicas(three, four, admin, database);
       MaintenanceWindowChecks.extendsAndCancels(three, four, admin);
       AccessRuleChecks.deniedNetworkIsRefusedEverywhere(three, four, admin);
+      SecretsChecks.masterKeyRotationCompletes(three, four, admin);
     }
   }
 
   /** A replica on the test's database, with its own Redis prefix and directories. */
+  /** A replica with a new master key, the suite's one as the previous key. */
+  private static LecternServer replica(
+      String name, String database, String redisUrl, String masterKey) {
+    return replica(name, database, redisUrl)
+        .with("LECTERN_MASTER_KEY", masterKey)
+        .with("LECTERN_MASTER_KEY_PREVIOUS", TestEnvironment.masterKey());
+  }
+
   private static LecternServer replica(String name, String database, String redisUrl) {
     String dirs = TestEnvironment.projectDir().resolve("target/control-it").toString();
     LecternServer server =

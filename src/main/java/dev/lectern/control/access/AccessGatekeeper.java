@@ -2,6 +2,7 @@ package dev.lectern.control.access;
 
 import dev.lectern.platform.gate.Gatekeeper;
 import dev.lectern.platform.http.AddressRanges;
+import dev.lectern.platform.http.ClientAddress;
 import dev.lectern.platform.http.TrustedProxies;
 import dev.lectern.platform.request.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +36,7 @@ final class AccessGatekeeper implements Gatekeeper {
     if (ranges == null) {
       return false;
     }
-    String client = proxies.client(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
+    String client = proxies.client(request.getRemoteAddr(), ClientAddress.forwardedFor(request));
     if (!ranges.contains(client)) {
       return false;
     }

@@ -9,9 +9,8 @@ import dev.lectern.control.policy.ModePolicy;
 import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.control.policy.RateTier;
 import dev.lectern.platform.error.ApiException;
-import dev.lectern.platform.error.ErrorBody.FieldProblem;
-import dev.lectern.platform.http.AddressRanges;
 import dev.lectern.platform.http.ClientAddress;
+import dev.lectern.platform.http.HttpConfig;
 import dev.lectern.platform.migration.NeedsSchema;
 import dev.lectern.platform.request.RequestIdFilter;
 import jakarta.inject.Inject;
@@ -53,6 +52,7 @@ public class AccessRuleResource {
   @Inject AccessRules rules;
   @Inject AuditTrail audit;
   @Inject ClientAddress clientAddress;
+  @Inject HttpConfig http;
   @Inject HttpServletRequest servletRequest;
 
   @Access({Caller.ADMIN, Caller.OPERATOR})
@@ -65,25 +65,8 @@ public class AccessRuleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Audited("access.deny")
   public Response deny(@NotNull @Valid NewRule rule, @Context SecurityContext security) {
-    String cidr = rule.cidr().strip();
-    AddressRanges.singleRangeProblem(cidr)
-        .ifPresent(
-            problem -> {
-              throw new ApiException(
-                  422,
-                  "validation_failed",
-                  "The rule is not valid.",
-                  List.of(new FieldProblem("cidr", problem)));
-            });
-    String caller = clientAddress.of(servletRequest);
-    if (AddressRanges.parse(cidr).contains(caller)) {
-      throw new ApiException(
-          409,
-          "denies_caller",
-          "That range holds your own address ("
-              + caller
-              + "): deny it from another network, or it would lock you out.");
-    }
+    String cidr =
+        DeniableRange.check(rule.cidr(), clientAddress.of(servletRequest), http.trustedProxies());
     audit.target(cidr);
     AccessRule added =
         rules

@@ -63,7 +63,8 @@ public class AccessRules {
     }
   }
 
-  void reload() {
+  /** Synchronized: a read that began before a newer one must not be the last to apply. */
+  synchronized void reload() {
     List<AccessRule> loaded = repository.all();
     gatekeeper.deny(
         loaded.isEmpty()

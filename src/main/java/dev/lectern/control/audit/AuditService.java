@@ -34,7 +34,7 @@ public class AuditService {
   /** Records an action of the signed-in caller. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void record(String action, String target, AuditOutcome outcome) {
-    recordAs(null, action, target, outcome);
+    write(null, action, target, outcome);
   }
 
   /**
@@ -44,7 +44,7 @@ public class AuditService {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordWithin(String action, String target, AuditOutcome outcome) {
-    recordAs("system", action, target, outcome);
+    write("system", action, target, outcome);
   }
 
   /**
@@ -53,6 +53,11 @@ public class AuditService {
    */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void recordAs(String actor, String action, String target, AuditOutcome outcome) {
+    write(actor, action, target, outcome);
+  }
+
+  /** Writes the row in whatever transaction the public method's declaration gave it. */
+  private void write(String actor, String action, String target, AuditOutcome outcome) {
     String ip = null;
     String userAgent = null;
     String requestId = null;

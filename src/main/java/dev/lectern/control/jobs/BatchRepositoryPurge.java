@@ -28,7 +28,7 @@ public class BatchRepositoryPurge implements RetentionPurge {
   private static final String PURGE =
       "WITH doomed AS ("
           + OLD_INSTANCES
-          + " ORDER BY jobinstanceid LIMIT ?),"
+          + " ORDER BY jobinstanceid LIMIT ? FOR UPDATE SKIP LOCKED),"
           + " execs AS (SELECT jobexecid AS id FROM liberty.wlpbatchjobexecution"
           + "   WHERE fk_jobinstanceid IN (SELECT id FROM doomed)),"
           + " steps AS (DELETE FROM liberty.wlpbatchstepthreadinstance"

@@ -10,12 +10,14 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -39,12 +41,28 @@ public class JobLogPrune {
   private ScheduledFuture<?> task;
 
   void start(@Observes Startup startup) {
-    String logs = System.getProperty("server.logs.dir");
-    if (logs == null) {
-      return; // not in Liberty: no job logs
+    Optional<Path> root = jobLogRoot();
+    if (root.isEmpty()) {
+      LOG.warning("Job logs: Liberty's log directory is unknown here; they are not pruned");
+      return;
     }
-    Path root = Path.of(logs, "joblogs");
-    task = scheduler.scheduleWithFixedDelay(() -> pruneQuietly(root), 1, 24 * 60, TimeUnit.MINUTES);
+    task =
+        scheduler.scheduleWithFixedDelay(
+            () -> pruneQuietly(root.get()), 1, 24 * 60, TimeUnit.MINUTES);
+  }
+
+  /**
+   * Where Liberty writes job logs: {@code joblogs} in its log directory, which is {@code LOG_DIR}
+   * when set (the container image sets it), else {@code logs} of the server's output directory.
+   */
+  static Optional<Path> jobLogRoot() {
+    return Optional.ofNullable(System.getProperty("server.logs.dir"))
+        .or(() -> Optional.ofNullable(System.getenv("LOG_DIR")))
+        .or(
+            () ->
+                Optional.ofNullable(System.getProperty("server.output.dir"))
+                    .map(dir -> Path.of(dir, "logs").toString()))
+        .map(dir -> Path.of(dir, "joblogs"));
   }
 
   @PreDestroy
@@ -54,14 +72,16 @@ public class JobLogPrune {
     }
   }
 
+  /** Never throws: an exception would end the daily schedule for good. */
   private void pruneQuietly(Path root) {
-    LocalDate cutoff = LocalDate.now(ZoneOffset.UTC).minusDays(config.retentionDays());
+    // Liberty names the day directories by its own clock's date.
+    LocalDate cutoff = LocalDate.now(ZoneId.systemDefault()).minusDays(config.retentionDays());
     try {
       int removed = prune(root, cutoff);
       if (removed > 0) {
         LOG.info("Job logs: " + removed + " days before " + cutoff + " deleted from " + root);
       }
-    } catch (UncheckedIOException e) {
+    } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Job logs under " + root + " not pruned; tried again tomorrow", e);
     }
   }
@@ -86,17 +106,24 @@ public class JobLogPrune {
     return removed;
   }
 
+  /** A day directory ({@code 2026-11-03}, or an overflow one like {@code 2026-11-03_2}). */
   private static boolean olderThan(Path day, LocalDate cutoff) {
+    String name = day.getFileName().toString();
+    if (!Files.isDirectory(day, LinkOption.NOFOLLOW_LINKS)
+        || name.length() < 10
+        || !(name.length() == 10 || name.charAt(10) == '_')) {
+      return false;
+    }
     try {
-      return Files.isDirectory(day)
-          && LocalDate.parse(day.getFileName().toString()).isBefore(cutoff);
+      return LocalDate.parse(name.substring(0, 10)).isBefore(cutoff);
     } catch (DateTimeParseException e) {
       return false;
     }
   }
 
+  /** Real directories only: a link is never followed out of the log directory. */
   private static List<Path> children(Path dir) {
-    if (!Files.isDirectory(dir)) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(dir)) {

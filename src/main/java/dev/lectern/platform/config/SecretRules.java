@@ -34,6 +34,14 @@ public final class SecretRules {
         problems.add(key + " is shorter than " + MIN_BYTES + " bytes");
       }
     }
+    String previous = lookup.apply("LECTERN_MASTER_KEY_PREVIOUS");
+    if (previous != null && !previous.isBlank()) {
+      if (previous.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
+        problems.add("LECTERN_MASTER_KEY_PREVIOUS is shorter than " + MIN_BYTES + " bytes");
+      } else if (previous.equals(lookup.apply("LECTERN_MASTER_KEY"))) {
+        problems.add("LECTERN_MASTER_KEY_PREVIOUS is the same as LECTERN_MASTER_KEY");
+      }
+    }
     if ("on".equals(lookup.apply("BATCH_CONSOLE"))) {
       String console = lookup.apply("BATCH_CONSOLE_PASSWORD");
       if (console == null || console.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {

@@ -29,6 +29,24 @@ public final class AddressRanges {
       int mask = rest == 0 ? 0 : (0xff << (8 - rest)) & 0xff;
       return rest == 0 || (address[whole] & mask) == (network[whole] & mask);
     }
+
+    /** Two ranges overlap when the wider one holds the other's network address. */
+    boolean overlaps(Range other) {
+      return prefix <= other.prefix ? contains(other.network) : other.contains(network);
+    }
+
+    /** The network address with its host bits cleared, and the prefix. */
+    String canonical() {
+      byte[] bytes = network.clone();
+      for (int bit = prefix; bit < bytes.length * 8; bit++) {
+        bytes[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+      }
+      try {
+        return InetAddress.getByAddress(bytes).getHostAddress() + "/" + prefix;
+      } catch (UnknownHostException e) {
+        throw new IllegalStateException("an address of 4 or 16 bytes", e);
+      }
+    }
   }
 
   private AddressRanges(List<Range> ranges) {
@@ -86,6 +104,25 @@ public final class AddressRanges {
     } catch (IndexOutOfBoundsException e) {
       return Optional.of("an address or CIDR range");
     }
+  }
+
+  /**
+   * One address or range written one way: host bits cleared, the prefix always given ({@code
+   * 10.1.0.0/8} is {@code 10.0.0.0/8}, {@code 192.0.2.7} is {@code 192.0.2.7/32}).
+   *
+   * @throws IllegalArgumentException when the text is not exactly one address or range
+   */
+  public static String canonical(String text) {
+    List<Range> parsed = parse(text).ranges;
+    if (parsed.size() != 1) {
+      throw new IllegalArgumentException("not one address or CIDR range: " + text);
+    }
+    return parsed.get(0).canonical();
+  }
+
+  /** Whether any range here shares an address with any range of {@code other}. */
+  public boolean overlaps(AddressRanges other) {
+    return ranges.stream().anyMatch(r -> other.ranges.stream().anyMatch(r::overlaps));
   }
 
   /** Whether the address (a literal; anything else is in no range) is in one of the ranges. */

@@ -43,6 +43,11 @@ public final class TrustedProxies {
     return nearest;
   }
 
+  /** Whether a range shares an address with a trusted proxy. */
+  public boolean overlaps(AddressRanges range) {
+    return ranges.overlaps(range);
+  }
+
   boolean trusted(String address) {
     return ranges.contains(address);
   }

@@ -32,6 +32,26 @@ class SecretRulesTest {
   }
 
   @Test
+  void shouldAcceptAPreviousMasterKeyOnlyIfStrongAndDifferent() {
+    String other = "y".repeat(32);
+    assertThat(problemsWithPrevious(other)).isEmpty();
+    assertThat(problemsWithPrevious("short-old-key"))
+        .containsExactly("LECTERN_MASTER_KEY_PREVIOUS is shorter than 32 bytes");
+    assertThat(problemsWithPrevious(LONG))
+        .containsExactly("LECTERN_MASTER_KEY_PREVIOUS is the same as LECTERN_MASTER_KEY");
+  }
+
+  private static java.util.List<String> problemsWithPrevious(String previous) {
+    return SecretRules.problems(
+        Map.of(
+                "LECTERN_MASTER_KEY", LONG,
+                "LECTERN_MASTER_KEY_PREVIOUS", previous,
+                "DB_PASSWORD", LONG,
+                "LECTERN_PUBLIC_URL", URL)
+            ::get);
+  }
+
+  @Test
   void shouldNameEachWeakOrMissingKeyWithoutItsValue() {
     String weak = "short-but-secret";
     var problems =

@@ -28,6 +28,26 @@ class AddressRangesTest {
   }
 
   @Test
+  void shouldWriteEachRangeOneWay() {
+    assertThat(AddressRanges.canonical("10.1.0.0/8")).isEqualTo("10.0.0.0/8");
+    assertThat(AddressRanges.canonical(" 192.0.2.7 ")).isEqualTo("192.0.2.7/32");
+    assertThat(AddressRanges.canonical("198.51.100.77/20")).isEqualTo("198.51.96.0/20");
+    assertThat(AddressRanges.canonical("2001:DB8::1/32"))
+        .isEqualTo(AddressRanges.canonical("2001:db8::/32"));
+  }
+
+  @Test
+  void shouldTellOverlappingRangesApart() {
+    AddressRanges proxies = AddressRanges.parse("10.0.0.0/8, 192.168.1.7");
+    assertThat(proxies.overlaps(AddressRanges.parse("10.20.0.0/16"))).isTrue();
+    assertThat(proxies.overlaps(AddressRanges.parse("8.0.0.0/6"))).isTrue();
+    assertThat(proxies.overlaps(AddressRanges.parse("192.168.1.0/24"))).isTrue();
+    assertThat(proxies.overlaps(AddressRanges.parse("192.168.2.0/24"))).isFalse();
+    assertThat(proxies.overlaps(AddressRanges.parse("2001:db8::/32"))).isFalse();
+    assertThat(AddressRanges.parse("").overlaps(AddressRanges.parse("0.0.0.0/0"))).isFalse();
+  }
+
+  @Test
   void shouldMatchAddressesInsideTheRangeOnly() {
     AddressRanges range = AddressRanges.parse("198.51.100.0/24");
     assertThat(range.contains("198.51.100.200")).isTrue();

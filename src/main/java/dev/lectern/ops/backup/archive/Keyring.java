@@ -2,6 +2,7 @@ package dev.lectern.ops.backup.archive;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKey;
@@ -72,6 +73,11 @@ public final class Keyring {
   /** The id of the key that encrypts new archives. */
   public Optional<String> encryptingKeyId() {
     return keys.keySet().stream().findFirst();
+  }
+
+  /** Every key id, the encrypting one first. */
+  public List<String> ids() {
+    return List.copyOf(keys.keySet());
   }
 
   public Optional<SecretKey> key(String id) {
