@@ -18,6 +18,11 @@ final class MasterKeys {
   private final MasterKeyCipher current;
   private final Optional<MasterKeyCipher> previous;
 
+  /** The keys the configuration names, for one purpose. */
+  static MasterKeys of(AuthConfig config, String purpose) {
+    return new MasterKeys(config.masterKey().orElseThrow(), config.previousMasterKey(), purpose);
+  }
+
   MasterKeys(String current, Optional<String> previous, String purpose) {
     this.current = new MasterKeyCipher(current, purpose);
     this.previous = previous.map(key -> new MasterKeyCipher(key, purpose));

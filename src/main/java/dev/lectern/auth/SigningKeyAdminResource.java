@@ -34,6 +34,7 @@ import java.util.List;
 public class SigningKeyAdminResource {
 
   @Inject SigningKeyService keys;
+  @Inject MasterKeyRotation masterKeys;
   @Inject AuditTrail audit;
 
   /**
@@ -72,10 +73,10 @@ public class SigningKeyAdminResource {
   @Path("reseal")
   @Audited("auth.master_key_reseal")
   public MasterKeyStatus.Resealed reseal() {
-    if (!keys.hasMasterKey()) {
+    if (!masterKeys.hasMasterKey()) {
       throw new ApiException(409, "no_master_key", "LECTERN_MASTER_KEY is not set.");
     }
-    MasterKeyStatus.Resealed resealed = keys.reseal();
+    MasterKeyStatus.Resealed resealed = masterKeys.reseal();
     audit.target(resealed.resealed() + " resealed");
     return resealed;
   }

@@ -83,11 +83,13 @@ public class RestoreService {
       Instant until = previous.until();
       boolean expired = until != null && !until.isAfter(Instant.now());
       OperatingMode back = expired ? OperatingMode.NORMAL : previous.mode();
+      // The mode goes back with its holder, so a maintenance window that held it still ends it.
+      boolean held = back != OperatingMode.NORMAL && previous.changedBy() != null;
       modes.set(
           back,
           back == OperatingMode.NORMAL ? "restore finished" : previous.reason(),
           expired ? null : until,
-          "system");
+          held ? previous.changedBy() : "system");
     }
   }
 }

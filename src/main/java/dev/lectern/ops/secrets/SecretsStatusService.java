@@ -1,5 +1,6 @@
 package dev.lectern.ops.secrets;
 
+import dev.lectern.auth.MasterKeyRotation;
 import dev.lectern.auth.SigningKeyService;
 import dev.lectern.ops.backup.BackupKeys;
 import dev.lectern.platform.db.Jdbc;
@@ -14,6 +15,7 @@ import java.time.Instant;
 public class SecretsStatusService {
 
   @Inject SigningKeyService signingKeys;
+  @Inject MasterKeyRotation masterKeys;
   @Inject BackupKeys backupKeys;
   @Inject Jdbc jdbc;
 
@@ -31,8 +33,7 @@ public class SecretsStatusService {
                             ? null
                             : Duration.between(key.activatedAt(), Instant.now()).toDays()))
             .orElse(new SecretsStatus.SigningKey(null, null, null));
-    return new SecretsStatus(
-        signingKeys.masterKeyStatus(), active, backupKeys.status(), database());
+    return new SecretsStatus(masterKeys.masterKeyStatus(), active, backupKeys.status(), database());
   }
 
   private SecretsStatus.Database database() {
