@@ -71,6 +71,7 @@ class ControlPlaneIT {
           three, four, admin, database, window, windowStart);
       ModeChecks.sharedAcrossReplicas(three, four, admin, database);
       MaintenanceWindowChecks.extendsAndCancels(three, four, admin);
+      RuntimeSettingsChecks.rolloutAnswersAlikeOnBothReplicas(three, four, admin);
       AccessRuleChecks.deniedNetworkIsRefusedEverywhere(three, four, admin);
       SecretsChecks.masterKeyRotationCompletes(three, four, admin);
     }

@@ -125,15 +125,7 @@ public class SchemaMigrator {
   }
 
   private SchemaStatus migrate() {
-    ClasspathMigrations migrations = new ClasspathMigrations(getClass().getClassLoader());
-    Flyway flyway =
-        Flyway.configure(getClass().getClassLoader())
-            .dataSource(dataSource)
-            .resourceProvider(migrations)
-            .javaMigrationClassProvider(List::of)
-            .callbackLocations(new String[0])
-            .connectRetries(0)
-            .load();
+    Flyway flyway = flyway(dataSource);
     MigrationInfoService info = flyway.info();
     MigrationInfo[] future =
         Arrays.stream(info.all())
@@ -183,7 +175,19 @@ public class SchemaMigrator {
     }
   }
 
-  private static String latestKnown(MigrationInfoService info) {
+  /** Flyway over Lectern's migrations as this code knows them (the classpath's index). */
+  static Flyway flyway(DataSource dataSource) {
+    ClassLoader loader = SchemaMigrator.class.getClassLoader();
+    return Flyway.configure(loader)
+        .dataSource(dataSource)
+        .resourceProvider(new ClasspathMigrations(loader))
+        .javaMigrationClassProvider(List::of)
+        .callbackLocations(new String[0])
+        .connectRetries(0)
+        .load();
+  }
+
+  static String latestKnown(MigrationInfoService info) {
     return Arrays.stream(info.all())
         .filter(
             m ->
