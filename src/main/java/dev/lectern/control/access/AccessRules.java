@@ -1,9 +1,9 @@
 package dev.lectern.control.access;
 
-import dev.lectern.control.feed.ChangeFeed;
 import dev.lectern.control.feed.ChangeNotice;
 import dev.lectern.control.settings.LocalCopy;
-import dev.lectern.control.settings.SettingHistory;
+import dev.lectern.control.settings.SettingChanges;
+import dev.lectern.control.settings.SettingKind;
 import dev.lectern.platform.gate.NetworkGate;
 import dev.lectern.platform.http.AddressRanges;
 import dev.lectern.platform.http.HttpConfig;
@@ -28,15 +28,11 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @ApplicationScoped
 public class AccessRules {
 
-  /** The change-feed topic of access rules. */
-  static final String TOPIC = "access-rules";
-
-  /** The kind of setting access rules are in the history. */
-  static final String HISTORY_KIND = "access-rule";
+  /** Access rules in the settings history, and their change-feed topic. */
+  static final SettingKind SETTING = new SettingKind("access-rule", "access-rules");
 
   @Inject AccessRuleRepository repository;
-  @Inject SettingHistory changes;
-  @Inject ChangeFeed feed;
+  @Inject SettingChanges changes;
   @Inject HttpConfig http;
   @Inject MetricRegistry metrics;
   @Inject AccessRules self;
@@ -58,7 +54,7 @@ public class AccessRules {
   }
 
   void follow(@Observes ChangeNotice notice) {
-    if (notice.is(TOPIC)) {
+    if (notice.is(SETTING.topic())) {
       reload();
     }
   }
@@ -89,11 +85,7 @@ public class AccessRules {
   @Transactional
   public Optional<AccessRule> insert(String cidr, String reason, String by, String requestId) {
     Optional<AccessRule> added = repository.insert(cidr, reason, by);
-    added.ifPresent(
-        rule -> {
-          changes.record(HISTORY_KIND, cidr, by, requestId, reason, null, json(rule));
-          feed.publish(TOPIC);
-        });
+    added.ifPresent(rule -> changes.record(SETTING, cidr, by, requestId, reason, null, json(rule)));
     return added;
   }
 
@@ -109,10 +101,7 @@ public class AccessRules {
   public Optional<AccessRule> delete(long id, String reason, String by, String requestId) {
     Optional<AccessRule> removed = repository.delete(id);
     removed.ifPresent(
-        rule -> {
-          changes.record(HISTORY_KIND, rule.cidr(), by, requestId, reason, json(rule), null);
-          feed.publish(TOPIC);
-        });
+        rule -> changes.record(SETTING, rule.cidr(), by, requestId, reason, json(rule), null));
     return removed;
   }
 

@@ -1,11 +1,11 @@
 package dev.lectern.control.flags;
 
-import dev.lectern.control.feed.ChangeFeed;
 import dev.lectern.control.feed.ChangeNotice;
 import dev.lectern.control.flags.FlagRepository.StoredFlag;
 import dev.lectern.control.settings.LocalCopy;
 import dev.lectern.control.settings.SettingChange;
-import dev.lectern.control.settings.SettingHistory;
+import dev.lectern.control.settings.SettingChanges;
+import dev.lectern.control.settings.SettingKind;
 import dev.lectern.platform.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,18 +29,14 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class FlagService {
 
-  /** The change-feed topic of flags. */
-  static final String TOPIC = "flags";
-
-  /** The kind of setting flags are in the history. */
-  static final String HISTORY_KIND = "flag";
+  /** Flags in the settings history, and their change-feed topic. */
+  static final SettingKind SETTING = new SettingKind("flag", "flags");
 
   private static final Logger LOG = Logger.getLogger(FlagService.class.getName());
 
   @Inject FlagRepository repository;
-  @Inject SettingHistory changes;
+  @Inject SettingChanges changes;
   @Inject FlagConfig config;
-  @Inject ChangeFeed feed;
   @Inject MetricRegistry metrics;
   @Inject FlagService self;
 
@@ -50,7 +46,7 @@ public class FlagService {
   private volatile Map<String, String> broken = Map.of();
 
   void follow(@Observes ChangeNotice notice) {
-    if (notice.is(TOPIC)) {
+    if (notice.is(SETTING.topic())) {
       reload();
     }
   }
@@ -153,14 +149,13 @@ public class FlagService {
       repository.save(flag);
     }
     changes.record(
-        HISTORY_KIND,
+        SETTING,
         flag.key(),
         flag.updatedBy(),
         requestId,
         reason,
         before.map(row -> row.body().toString()).orElse(null),
         FlagJson.toJson(flag).toString());
-    feed.publish(TOPIC);
     return Optional.of(flag);
   }
 
@@ -172,14 +167,12 @@ public class FlagService {
       return false;
     }
     repository.delete(key);
-    changes.record(
-        HISTORY_KIND, key, actor, requestId, reason, before.get().body().toString(), null);
-    feed.publish(TOPIC);
+    changes.record(SETTING, key, actor, requestId, reason, before.get().body().toString(), null);
     return true;
   }
 
   public List<SettingChange> history(String key, int limit) {
-    return changes.of(HISTORY_KIND, key, limit);
+    return changes.of(SETTING, key, limit);
   }
 
   /** Refuses a known flag in another type than the boolean its code reads. */

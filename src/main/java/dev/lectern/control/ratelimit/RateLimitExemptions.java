@@ -1,10 +1,10 @@
 package dev.lectern.control.ratelimit;
 
-import dev.lectern.control.feed.ChangeFeed;
 import dev.lectern.control.feed.ChangeNotice;
 import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.control.settings.LocalCopy;
-import dev.lectern.control.settings.SettingHistory;
+import dev.lectern.control.settings.SettingChanges;
+import dev.lectern.control.settings.SettingKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -25,18 +25,18 @@ import org.eclipse.microprofile.metrics.Tag;
 public class RateLimitExemptions {
 
   /** The kind of setting exemptions are in the history. */
-  static final String HISTORY_KIND = "rate-limit-exemption";
+  static final SettingKind SETTING =
+      new SettingKind("rate-limit-exemption", RateLimitOverrides.SETTING.topic());
 
   @Inject RateLimitExemptionRepository repository;
-  @Inject SettingHistory changes;
-  @Inject ChangeFeed feed;
+  @Inject SettingChanges changes;
   @Inject MetricRegistry metrics;
   @Inject RateLimitExemptions self;
 
   private volatile List<RateLimitExemption.Matcher> matchers = List.of();
 
   void follow(@Observes ChangeNotice notice) {
-    if (notice.is(RateLimitOverrides.TOPIC)) {
+    if (notice.is(SETTING.topic())) {
       reload();
     }
   }
@@ -74,11 +74,9 @@ public class RateLimitExemptions {
       String kind, String value, List<String> tiers, String reason, String by, String requestId) {
     Optional<RateLimitExemption> added = repository.insert(kind, value, tiers, reason, by);
     added.ifPresent(
-        exemption -> {
-          changes.record(
-              HISTORY_KIND, subject(exemption), by, requestId, reason, null, json(exemption));
-          feed.publish(RateLimitOverrides.TOPIC);
-        });
+        exemption ->
+            changes.record(
+                SETTING, subject(exemption), by, requestId, reason, null, json(exemption)));
     return added;
   }
 
@@ -94,11 +92,9 @@ public class RateLimitExemptions {
   public Optional<RateLimitExemption> delete(long id, String reason, String by, String requestId) {
     Optional<RateLimitExemption> removed = repository.delete(id);
     removed.ifPresent(
-        exemption -> {
-          changes.record(
-              HISTORY_KIND, subject(exemption), by, requestId, reason, json(exemption), null);
-          feed.publish(RateLimitOverrides.TOPIC);
-        });
+        exemption ->
+            changes.record(
+                SETTING, subject(exemption), by, requestId, reason, json(exemption), null));
     return removed;
   }
 

@@ -1,12 +1,12 @@
 package dev.lectern.control.ratelimit;
 
-import dev.lectern.control.feed.ChangeFeed;
 import dev.lectern.control.feed.ChangeNotice;
 import dev.lectern.control.policy.RateLimitTier;
 import dev.lectern.control.ratelimit.RateLimitOverrideRepository.Override;
 import dev.lectern.control.settings.LocalCopy;
 import dev.lectern.control.settings.SettingChange;
-import dev.lectern.control.settings.SettingHistory;
+import dev.lectern.control.settings.SettingChanges;
+import dev.lectern.control.settings.SettingKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -28,18 +28,14 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class RateLimitOverrides {
 
-  /** The change-feed topic of rate-limit overrides. */
-  static final String TOPIC = "rate-limits";
-
-  /** The kind of setting tier limits are in the history. */
-  static final String HISTORY_KIND = "rate-limit";
+  /** Tier limits in the settings history; their topic is the one of every rate-limit setting. */
+  static final SettingKind SETTING = new SettingKind("rate-limit", "rate-limits");
 
   private static final Logger LOG = Logger.getLogger(RateLimitOverrides.class.getName());
 
   @Inject RateLimitConfig config;
   @Inject RateLimitOverrideRepository repository;
-  @Inject SettingHistory changes;
-  @Inject ChangeFeed feed;
+  @Inject SettingChanges changes;
   @Inject RateLimitOverrides self;
 
   private volatile Map<RateLimitTier, Override> overrides = Map.of();
@@ -48,7 +44,7 @@ public class RateLimitOverrides {
   private volatile Map<RateLimitTier, Optional<RateLimitPolicy>> policies = Map.of();
 
   void follow(@Observes ChangeNotice notice) {
-    if (notice.is(TOPIC)) {
+    if (notice.is(SETTING.topic())) {
       reload();
     }
   }
@@ -92,7 +88,7 @@ public class RateLimitOverrides {
 
   /** The tier's changes, newest first. */
   public List<SettingChange> history(RateLimitTier tier, int limit) {
-    return changes.of(HISTORY_KIND, tier.label(), limit);
+    return changes.of(SETTING, tier.label(), limit);
   }
 
   /** Sets the tier's limit ({@code rule} already parsed by the caller), with a history row. */
@@ -108,14 +104,7 @@ public class RateLimitOverrides {
     Optional<String> before = repository.ruleForChange(tier.label());
     repository.save(new Override(tier.label(), rule, reason, Instant.now(), actor));
     changes.record(
-        HISTORY_KIND,
-        tier.label(),
-        actor,
-        requestId,
-        reason,
-        json(before.orElse(null)),
-        json(rule));
-    feed.publish(TOPIC);
+        SETTING, tier.label(), actor, requestId, reason, json(before.orElse(null)), json(rule));
   }
 
   /** Gives the tier its configured limit back; false when it had none set at runtime. */
@@ -133,8 +122,7 @@ public class RateLimitOverrides {
       return false;
     }
     repository.delete(tier.label());
-    changes.record(HISTORY_KIND, tier.label(), actor, requestId, reason, json(before.get()), null);
-    feed.publish(TOPIC);
+    changes.record(SETTING, tier.label(), actor, requestId, reason, json(before.get()), null);
     return true;
   }
 
