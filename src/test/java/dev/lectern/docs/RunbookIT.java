@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestFactory;
 class RunbookIT {
 
   private static LecternServer throwaway;
+  private static String throwawayDatabase;
 
   @AfterAll
   static void stopThrowaway() {
@@ -40,9 +41,10 @@ class RunbookIT {
   /** Started on the first destructive block. */
   private static LecternServer throwaway() throws Exception {
     if (throwaway == null) {
+      throwawayDatabase = Sql.createDatabase("runbook");
       throwaway =
           new LecternServer("runbook")
-              .with("DB_URL", Sql.createDatabase("runbook"))
+              .with("DB_URL", throwawayDatabase)
               .with("BACKUP_DIR", throwawayBackups().toString())
               .with("LECTERN_DEMO_DATA", "true")
               .with("REDIS_KEY_PREFIX", TestEnvironment.redisKeyPrefix() + "runbook:")
@@ -93,12 +95,14 @@ class RunbookIT {
                                   block,
                                   throwaway().http().baseUrl(),
                                   throwaway().http().adminToken(),
-                                  throwawayBackups().toString())
+                                  throwawayBackups().toString(),
+                                  throwawayDatabase)
                               : run(
                                   block,
                                   TestEnvironment.baseUrl(),
                                   adminToken,
-                                  System.getenv().getOrDefault("BACKUP_DIR", "backups"));
+                                  System.getenv().getOrDefault("BACKUP_DIR", "backups"),
+                                  TestEnvironment.databaseUrl());
                       for (String expected : block.expects()) {
                         assertThat(output).as(block.toString()).contains(expected);
                       }
@@ -106,7 +110,12 @@ class RunbookIT {
   }
 
   private static String run(
-      RunbookBlocks.Block block, String url, String adminToken, String backupDir) throws Exception {
+      RunbookBlocks.Block block,
+      String url,
+      String adminToken,
+      String backupDir,
+      String databaseUrl)
+      throws Exception {
     ProcessBuilder builder =
         new ProcessBuilder("bash", "-euo", "pipefail", "-c", block.script())
             .directory(TestEnvironment.projectDir().toFile())
@@ -117,6 +126,7 @@ class RunbookIT {
     builder.environment().put("PGHOST", TestEnvironment.pgHost());
     builder.environment().put("PGPORT", Integer.toString(TestEnvironment.pgPort()));
     builder.environment().put("PGUSER", TestEnvironment.databaseUser());
+    builder.environment().put("PGDATABASE", databaseName(databaseUrl));
     Process process = builder.start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
@@ -125,6 +135,11 @@ class RunbookIT {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.exitValue()).as(block + " exited; output:\n" + output).isZero();
     return output;
+  }
+
+  /** The database a JDBC URL names: {@code jdbc:postgresql://host:port/NAME?options}. */
+  private static String databaseName(String jdbcUrl) {
+    return java.net.URI.create(jdbcUrl.substring("jdbc:".length())).getPath().substring(1);
   }
 
   private static List<RunbookBlocks.Block> blocks() throws IOException {
