@@ -17,7 +17,8 @@ ARG SERVER_DIR=target/liberty/wlp/usr/servers/lectern
 COPY --chown=1001:0 src/main/liberty/config/server.xml src/main/liberty/config/batch-console-on.xml /config/
 RUN features.sh
 
-COPY --chown=1001:0 src/main/liberty/config/bootstrap.properties /config/
+COPY --chown=1001:0 src/main/liberty/config/bootstrap.properties src/main/liberty/config/jvm.options /config/
+COPY --chown=1001:0 src/main/docker/openj9-dumps.jvm.options /config/configDropins/overrides/jvm.options
 COPY --chown=1001:0 ${SERVER_DIR}/lib/ /config/lib/
 COPY --chown=1001:0 target/lectern.war /config/apps/lectern.war
 
@@ -29,10 +30,10 @@ ENV LECTERN_MODE=production \
     BACKUP_DIR=/var/lib/lectern/backups \
     IMPORT_DIR=/var/lib/lectern/imports
 
-# The default places of backups and imports, for a container run without volumes; the chart
-# mounts shared volumes there.
+# The default places of backups, imports and heap dumps, for a container run without volumes; the
+# chart mounts volumes there.
 USER root
-RUN mkdir -p /var/lib/lectern/backups /var/lib/lectern/imports \
+RUN mkdir -p /var/lib/lectern/backups /var/lib/lectern/imports /var/lib/lectern/dumps \
     && chown -R 1001:0 /var/lib/lectern && chmod -R g+rwX /var/lib/lectern
 USER 1001
 RUN configure.sh

@@ -129,6 +129,41 @@ class HelmRenderTest {
     }
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void heapDumpsLandOnAPodVolumeAtThePathTheJvmOptionsName() throws IOException {
+    Map<String, Object> pod =
+        at(
+            only(render(template().set("publicUrl", "https://x.example")), "Deployment"),
+            "spec",
+            "template",
+            "spec");
+    String dumps = "/var/lib/lectern/dumps";
+    assertThat((List<Object>) first(pod.get("containers")).get("volumeMounts"))
+        .contains(Map.of("name", "dumps", "mountPath", dumps));
+    assertThat((List<Object>) pod.get("volumes"))
+        .contains(Map.of("name", "dumps", "emptyDir", Map.of("sizeLimit", "4Gi")));
+
+    List<String> hotspotAndOpenJ9 =
+        Files.readAllLines(Path.of("src/main/liberty/config/jvm.options"));
+    assertThat(hotspotAndOpenJ9)
+        .contains("-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + dumps);
+    List<String> openJ9 = Files.readAllLines(Path.of("src/main/docker/openj9-dumps.jvm.options"));
+    assertThat(openJ9).contains("-Xdump:system:none");
+    assertThat(openJ9.stream().filter(line -> line.startsWith("-Xdump:heap:")))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .contains("filter=java/lang/OutOfMemoryError", "file=" + dumps + "/"));
+    String dockerfile = Files.readString(Path.of("Dockerfile"));
+    assertThat(dockerfile)
+        .contains("src/main/liberty/config/jvm.options /config/")
+        .contains(
+            "src/main/docker/openj9-dumps.jvm.options /config/configDropins/overrides/jvm.options")
+        .contains(dumps);
+  }
+
   private static TemplateCommand template() {
     return new Helm(CHART).template().withName("lectern");
   }

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -138,6 +139,17 @@ public final class LecternServer implements AutoCloseable {
   public boolean runsProcess(long pid) {
     return process != null
         && (process.pid() == pid || process.descendants().anyMatch(p -> p.pid() == pid));
+  }
+
+  /** The command-line arguments of the server's JVM (those of jvm.options among them). */
+  public List<String> jvmArguments() {
+    return java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(process.toHandle()), process.toHandle().descendants())
+        .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+        .findFirst()
+        .flatMap(p -> p.info().arguments())
+        .map(List::of)
+        .orElseThrow(() -> new IllegalStateException("no JVM found for server " + name));
   }
 
   /** Kills the server's JVM at once (SIGKILL), as a crash or an OOM killer would. */

@@ -1,5 +1,6 @@
 package dev.lectern.control.jobs;
 
+import dev.lectern.platform.config.ServerDirectories;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -51,18 +52,9 @@ public class JobLogPrune {
             () -> pruneQuietly(root.get()), 1, 24 * 60, TimeUnit.MINUTES);
   }
 
-  /**
-   * Where Liberty writes job logs: {@code joblogs} in its log directory, which is {@code LOG_DIR}
-   * when set (the container image sets it), else {@code logs} of the server's output directory.
-   */
+  /** Where Liberty writes job logs: {@code joblogs} in its log directory. */
   static Optional<Path> jobLogRoot() {
-    return Optional.ofNullable(System.getProperty("server.logs.dir"))
-        .or(() -> Optional.ofNullable(System.getenv("LOG_DIR")))
-        .or(
-            () ->
-                Optional.ofNullable(System.getProperty("server.output.dir"))
-                    .map(dir -> Path.of(dir, "logs").toString()))
-        .map(dir -> Path.of(dir, "joblogs"));
+    return ServerDirectories.logs().map(dir -> dir.resolve("joblogs"));
   }
 
   @PreDestroy

@@ -26,8 +26,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * The detailed health report for people and dashboards: {@code healthy} when every dependency
- * answers, {@code degraded} when only an optional one (Redis) is down or the backup directory holds
- * archives this server cannot open, {@code unhealthy} (503) when a required one is.
+ * answers, {@code degraded} when only an optional one (Redis) is down, the backup directory holds
+ * archives this server cannot open, or a directory Lectern writes to is nearly full or not
+ * writable; {@code unhealthy} (503) when a required dependency is down.
  */
 @Access(Caller.ANYONE)
 @RateExempt("Probes answer orchestrators whatever the load.")
@@ -42,12 +43,15 @@ public class HealthReportResource {
   @Inject BackupStatus backups;
   @Inject MaintenanceWindowService windows;
   @Inject ChangeListener changeFeed;
+  @Inject DiskSpace disks;
 
   @GET
   public Response report() {
     List<HealthCheckResponse> checks = health.readiness();
     Map<String, Object> views = HealthViews.byName(checks);
-    String status = overallStatus(checks, backups.hasUnreadable());
+    List<DiskUsage> disk = disks.all();
+    boolean diskTrouble = disk.stream().anyMatch(d -> !d.ok());
+    String status = overallStatus(checks, backups.hasUnreadable() || diskTrouble);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status);
     body.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
@@ -68,16 +72,17 @@ public class HealthReportResource {
     body.put("changeFeed", changeFeed.status());
     body.put("checks", views);
     body.put("backups", backups.healthData());
+    body.put("disk", disk);
     return Response.status("unhealthy".equals(status) ? 503 : 200).entity(body).build();
   }
 
-  private static String overallStatus(List<HealthCheckResponse> checks, boolean unreadableBackups) {
+  private static String overallStatus(List<HealthCheckResponse> checks, boolean localTrouble) {
     if (!HealthChecks.allUp(checks)) {
       return "unhealthy";
     }
     boolean fallback =
         checks.stream()
             .anyMatch(c -> c.getData().map(d -> "fallback".equals(d.get("mode"))).orElse(false));
-    return fallback || unreadableBackups ? "degraded" : "healthy";
+    return fallback || localTrouble ? "degraded" : "healthy";
   }
 }
