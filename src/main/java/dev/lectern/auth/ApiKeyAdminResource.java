@@ -85,7 +85,7 @@ public class ApiKeyAdminResource {
           key.secretRotatedAt(),
           key.lastUsedAt(),
           key.isActive(now),
-          key.expiresWithin(ApiKeyMetrics.EXPIRY_WARNING, now));
+          key.expiresWithin(KeyMetrics.EXPIRY_WARNING, now));
     }
   }
 

@@ -5,7 +5,6 @@ import dev.lectern.platform.error.ErrorBody.FieldProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,13 +99,6 @@ public class ApiKeyService {
     key.change(name, scopes, expiresAt);
     active.remove(key.clientId());
     return key;
-  }
-
-  /** Active keys expiring within {@code window}, for the metric. */
-  @Transactional
-  public long expiringWithin(Duration window) {
-    Instant now = Instant.now();
-    return keys.findAll().stream().filter(key -> key.expiresWithin(window, now)).count();
   }
 
   @Transactional

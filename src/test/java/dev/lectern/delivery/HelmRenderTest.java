@@ -164,6 +164,26 @@ class HelmRenderTest {
         .contains(dumps);
   }
 
+  @Test
+  void theAlertRulesAndTheDashboardArePackagedAsShippedWhenAsked() throws IOException {
+    List<Map<String, Object>> plain = render(template().set("publicUrl", "https://x.example"));
+    assertThat(kinds(plain)).doesNotContain("PrometheusRule", "ConfigMap");
+
+    List<Map<String, Object>> monitored =
+        render(
+            template()
+                .set("publicUrl", "https://x.example")
+                .set("monitoring.prometheusRule.enabled", "true")
+                .set("monitoring.grafanaDashboard.enabled", "true"));
+    Map<String, Object> rules = only(monitored, "PrometheusRule");
+    Map<String, Object> shipped = cast(new Yaml().load(Files.readString(MonitoringFiles.RULES)));
+    assertThat(cast(rules.get("spec"))).isEqualTo(shipped);
+    Map<String, Object> dashboard = only(monitored, "ConfigMap");
+    assertThat(at(dashboard, "metadata", "labels")).containsEntry("grafana_dashboard", "1");
+    assertThat(cast(dashboard.get("data")).get("lectern-dashboard.json"))
+        .isEqualTo(Files.readString(MonitoringFiles.DASHBOARD).stripTrailing());
+  }
+
   private static TemplateCommand template() {
     return new Helm(CHART).template().withName("lectern");
   }

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import redis.clients.jedis.RedisClient;
@@ -35,8 +34,8 @@ public class CacheService {
   @Inject RedisConnection redis;
   @Inject CacheConfig config;
 
-  private final AtomicLong hits = new AtomicLong();
-  private final AtomicLong misses = new AtomicLong();
+  @Inject CacheMetrics metrics;
+
   private Cache<String, Entry> local;
 
   private record Entry(String value, long ttlNanos) {}
@@ -70,8 +69,13 @@ public class CacheService {
   }
 
   public Optional<String> get(String key) {
-    Optional<String> found = fromMemory(key).or(() -> nearCopy(key));
-    (found.isPresent() ? hits : misses).incrementAndGet();
+    Optional<String> found = fromMemory(key);
+    if (found.isPresent()) {
+      metrics.answered(CacheMetrics.Layer.MEMORY);
+      return found;
+    }
+    found = nearCopy(key);
+    metrics.answered(found.isPresent() ? CacheMetrics.Layer.REDIS : CacheMetrics.Layer.MISS);
     return found;
   }
 
@@ -119,8 +123,8 @@ public class CacheService {
   }
 
   public CacheStats stats() {
-    long hit = hits.get();
-    long miss = misses.get();
+    long hit = metrics.hits();
+    long miss = metrics.misses();
     Long memory = null;
     long keys = 0;
     String backend = "memory";
@@ -136,13 +140,7 @@ public class CacheService {
     }
     long localKeys = local.estimatedSize();
     return new CacheStats(
-        backend,
-        hit,
-        miss,
-        hit + miss == 0 ? 0 : (double) hit / (hit + miss),
-        keys + localKeys,
-        memory,
-        localKeys);
+        backend, hit, miss, metrics.hitRatio(), keys + localKeys, memory, localKeys);
   }
 
   private Optional<Optional<String>> fromRedis(String key) {

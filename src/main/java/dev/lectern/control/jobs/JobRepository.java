@@ -255,8 +255,10 @@ public class JobRepository {
   /** Jobs per type and state, for metrics. */
   public List<Object[]> countsByTypeAndState() {
     return jdbc.query(
-        "SELECT type, state, count(*) FROM job GROUP BY type, state",
-        row -> new Object[] {row.getString(1), row.getString(2), row.getLong(3)});
+        "SELECT type, state, count(*),"
+            + " COALESCE(extract(epoch FROM now() - min(created_at)), 0)::bigint"
+            + " FROM job GROUP BY type, state",
+        row -> new Object[] {row.getString(1), row.getString(2), row.getLong(3), row.getLong(4)});
   }
 
   private static UUID uuid(ResultSet row) throws SQLException {

@@ -12,6 +12,8 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.jedis.Bucket4jJedis;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,6 +50,13 @@ public class RateLimiter {
   /** Bucket settings per quota: a tier whose limit changes at runtime draws fresh buckets. */
   private final Map<RateLimitPolicy, BucketConfiguration> configurations =
       new ConcurrentHashMap<>();
+
+  /** Every tier's rejection counter exists from the start, at 0, for rates and alerts. */
+  void start(@Observes Startup startup) {
+    for (RateLimitTier tier : RateLimitTier.values()) {
+      metrics.counter("lectern_rate_limit_rejections", new Tag("tier", tier.label()));
+    }
+  }
 
   private BucketConfiguration configuration(RateLimitPolicy policy) {
     return configurations.computeIfAbsent(

@@ -3,6 +3,8 @@ package dev.lectern.ops.backup;
 import dev.lectern.ops.backup.archive.ArchiveManifest;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.eclipse.microprofile.metrics.Counter;
@@ -21,6 +23,11 @@ public class BackupMetrics {
 
   private Counter backups;
   private Counter verifyFailures;
+
+  /** Registers the series at start, so alerts on them hold before the first backup. */
+  void start(@Observes Startup startup) {
+    // the bean is created (and @PostConstruct registers) on this first use
+  }
 
   @PostConstruct
   void init() {

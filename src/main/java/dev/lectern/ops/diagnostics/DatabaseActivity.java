@@ -2,6 +2,7 @@ package dev.lectern.ops.diagnostics;
 
 import dev.lectern.platform.db.Direct;
 import dev.lectern.platform.db.Jdbc;
+import dev.lectern.platform.db.SqlText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;

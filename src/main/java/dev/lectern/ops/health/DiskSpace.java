@@ -23,8 +23,9 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 /**
  * Free space and writability of the directories Lectern writes to: backups, uploaded imports and
  * the logs. A nearly full disk degrades {@code /api/v1/health} and shows in {@code
- * lectern_disk_free_bytes}, but never readiness: taking a replica out of service frees no space.
- * Read on demand (one {@code statvfs} per directory), so it is never stale.
+ * lectern_disk_free_bytes} and {@code lectern_disk_free_ratio}, but never readiness: taking a
+ * replica out of service frees no space. Read on demand (one {@code statvfs} per directory), so it
+ * is never stale.
  */
 @ApplicationScoped
 public class DiskSpace {
@@ -46,6 +47,14 @@ public class DiskSpace {
               .build(),
           this,
           disk -> disk.usage(name).freeBytes(),
+          new Tag("directory", name));
+      registry.gauge(
+          Metadata.builder()
+              .withName("lectern_disk_free_ratio")
+              .withDescription("Share of the directory's file system this server may still write")
+              .build(),
+          this,
+          disk -> disk.usage(name).freePercent() / 100,
           new Tag("directory", name));
     }
   }

@@ -22,6 +22,10 @@ public class DatabaseConfig {
   Optional<String> password;
 
   /** The JDBC URL of Lectern's database (its name names the scratch databases of drills). */
+  @Inject
+  @ConfigProperty(name = "SLOW_QUERY_MS", defaultValue = "1000")
+  long slowQueryMillis;
+
   public String url() {
     return url;
   }
@@ -32,5 +36,10 @@ public class DatabaseConfig {
 
   public Optional<String> password() {
     return password;
+  }
+
+  /** A statement slower than this is logged and counted (server.xml gives Hibernate the same). */
+  public long slowQueryMillis() {
+    return slowQueryMillis;
   }
 }

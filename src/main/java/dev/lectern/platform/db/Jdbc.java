@@ -19,15 +19,20 @@ import javax.sql.DataSource;
 public final class Jdbc {
 
   private final DataSource dataSource;
+  private final SlowStatements slow;
+  private final String origin;
 
-  public Jdbc(DataSource dataSource) {
+  /** A helper over the data source whose slow statements count under {@code origin}. */
+  public Jdbc(DataSource dataSource, SlowStatements slow, String origin) {
     this.dataSource = dataSource;
+    this.slow = slow;
+    this.origin = origin;
   }
 
   /** Runs the work on one connection, in whatever transaction the data source gives it. */
   public <T> T withConnection(SqlWork<T> work) {
     try (Connection connection = dataSource.getConnection()) {
-      return work.run(new SqlSession(connection));
+      return work.run(new SqlSession(connection, slow, origin));
     } catch (SQLException e) {
       throw new DataAccessException(e);
     }

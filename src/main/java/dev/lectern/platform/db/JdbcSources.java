@@ -3,6 +3,7 @@ package dev.lectern.platform.db;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 /** Lectern's two data sources, as {@link Jdbc} helpers for the repositories. */
@@ -15,14 +16,16 @@ public class JdbcSources {
   @Resource(lookup = "jdbc/lecternDirect")
   DataSource direct;
 
+  @Inject SlowStatements slow;
+
   @Produces
   Jdbc managed() {
-    return new Jdbc(managed);
+    return new Jdbc(managed, slow, "requests");
   }
 
   @Produces
   @Direct
   Jdbc direct() {
-    return new Jdbc(direct);
+    return new Jdbc(direct, slow, "jobs");
   }
 }

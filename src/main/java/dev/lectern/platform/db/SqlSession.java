@@ -14,15 +14,20 @@ import java.util.Optional;
 
 /**
  * One connection's statements, with positional parameters bound in order ({@link Instant} as a
- * timestamp) and every statement and result set closed before the method returns. Work that needs
- * more (COPY, cursors) takes the {@link #connection()} itself.
+ * timestamp) and every statement and result set closed before the method returns, each one timed
+ * against {@code SLOW_QUERY_MS} ({@link SlowStatements}). Work that needs more (COPY, cursors)
+ * takes the {@link #connection()} itself, and is not timed: bulk work is long by nature.
  */
 public final class SqlSession {
 
   private final Connection connection;
+  private final SlowStatements slow;
+  private final String origin;
 
-  SqlSession(Connection connection) {
+  SqlSession(Connection connection, SlowStatements slow, String origin) {
     this.connection = connection;
+    this.slow = slow;
+    this.origin = origin;
   }
 
   public Connection connection() {
@@ -31,20 +36,26 @@ public final class SqlSession {
 
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
     List<T> values = new ArrayList<>();
+    long start = System.nanoTime();
     try (PreparedStatement statement = prepare(sql, params);
         ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
         values.add(mapper.map(rows));
       }
+    } finally {
+      slow.finished(origin, sql, start);
     }
     return values;
   }
 
   public <T> Optional<T> first(String sql, RowMapper<T> mapper, Object... params)
       throws SQLException {
+    long start = System.nanoTime();
     try (PreparedStatement statement = prepare(sql, params);
         ResultSet rows = statement.executeQuery()) {
       return rows.next() ? Optional.ofNullable(mapper.map(rows)) : Optional.empty();
+    } finally {
+      slow.finished(origin, sql, start);
     }
   }
 
@@ -55,8 +66,11 @@ public final class SqlSession {
 
   /** Runs an INSERT, UPDATE or DELETE and answers how many rows it changed. */
   public int update(String sql, Object... params) throws SQLException {
+    long start = System.nanoTime();
     try (PreparedStatement statement = prepare(sql, params)) {
       return statement.executeUpdate();
+    } finally {
+      slow.finished(origin, sql, start);
     }
   }
 
@@ -65,12 +79,15 @@ public final class SqlSession {
     if (items.isEmpty()) {
       return;
     }
+    long start = System.nanoTime();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (T item : items) {
         binder.bind(statement, item);
         statement.addBatch();
       }
       statement.executeBatch();
+    } finally {
+      slow.finished(origin, sql, start);
     }
   }
 

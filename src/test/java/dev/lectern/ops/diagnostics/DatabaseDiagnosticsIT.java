@@ -9,10 +9,14 @@ import dev.lectern.testing.HttpResult;
 import dev.lectern.testing.Sql;
 import dev.lectern.testing.TestEnvironment;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -112,6 +116,62 @@ class DatabaseDiagnosticsIT {
     }
     assertThat(post(PATH + "/queries/0/cancel").status()).isEqualTo(404);
     assertThat(post(PATH + "/queries/abc/cancel").status()).isBetween(400, 404);
+  }
+
+  @Test
+  void aStatementSlowerThanTheThresholdIsLoggedOnceWithItsRequestIdAndCounted() throws Exception {
+    long before = slowStatementsOfRequests();
+    String requestId = "slow-statement-" + System.nanoTime();
+    HttpResult answer;
+    try (Connection locker = Sql.lecternDatabase()) {
+      locker.setAutoCommit(false);
+      Sql.execute(locker, "LOCK TABLE audit_log IN ACCESS EXCLUSIVE MODE");
+      CompletableFuture<HttpResult> read =
+          CompletableFuture.supplyAsync(
+              () ->
+                  http.send(
+                      http.request("/api/v1/admin/audit-logs?limit=1")
+                          .header("Authorization", "Bearer " + admin)
+                          .header("X-Request-ID", requestId)
+                          .GET()));
+      Thread.sleep(1_300);
+      locker.commit();
+      answer = read.get(10, TimeUnit.SECONDS);
+    }
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(slowStatementsOfRequests()).isGreaterThan(before);
+    Path messages =
+        TestEnvironment.libertyDir()
+            .resolve("usr/servers")
+            .resolve(TestEnvironment.serverName())
+            .resolve("logs/messages.log");
+    Eventually.within(
+        Duration.ofSeconds(5),
+        () -> slowLines(messages, requestId).size() == 1,
+        () -> "slow-statement lines of " + requestId + ": " + slowLines(messages, requestId));
+    assertThat(slowLines(messages, requestId).get(0)).contains("audit_log").doesNotContain("'");
+  }
+
+  /** Slow statements of requests (not jobs) counted by the server so far. */
+  private long slowStatementsOfRequests() {
+    return http.get("/metrics")
+        .body()
+        .lines()
+        .filter(line -> line.startsWith("lectern_slow_statements_total{"))
+        .filter(line -> !line.contains("origin=\"jobs\""))
+        .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  private static List<String> slowLines(Path messages, String requestId) {
+    try {
+      return Files.readAllLines(messages).stream()
+          .filter(line -> line.contains("\"ext_requestId\":\"" + requestId + "\""))
+          .filter(line -> line.contains("Slow statement") || line.contains("Slow query"))
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 
   private JsonObject awaitBackend(String application, long minQueryMs) {

@@ -1,4 +1,4 @@
-package dev.lectern.ops.diagnostics;
+package dev.lectern.platform.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.lectern.ops.diagnostics;
+package dev.lectern.platform.db;
 
 /**
  * A statement's text made fit to show: every literal (quoted string, dollar-quoted body, number)

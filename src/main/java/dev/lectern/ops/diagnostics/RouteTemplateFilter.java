@@ -1,0 +1,29 @@
+package dev.lectern.ops.diagnostics;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Hands the matched route's template to {@link HttpMetricsFilter}, which times the whole exchange
+ * in the servlet chain but cannot see which resource method routing chose.
+ */
+@Provider
+public class RouteTemplateFilter implements ContainerRequestFilter {
+
+  static final String ATTRIBUTE = RouteTemplateFilter.class.getName();
+
+  @Context ResourceInfo route;
+  @Context HttpServletRequest servletRequest;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (route.getResourceMethod() != null) {
+      servletRequest.setAttribute(
+          ATTRIBUTE, RouteTemplates.of(route.getResourceClass(), route.getResourceMethod()));
+    }
+  }
+}
