@@ -2,6 +2,8 @@ package dev.lectern.control.jobs;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,11 @@ public class JobMetrics {
 
   private final Map<String, Long> counts = new ConcurrentHashMap<>();
   private final Map<String, Long> oldestWaiting = new ConcurrentHashMap<>();
+
+  /** Registers the series at start, at 0, before the dispatcher's first tick. */
+  void start(@Observes Startup startup) {
+    // the bean is created (and @PostConstruct registers) on this first use
+  }
 
   @PostConstruct
   void init() {
