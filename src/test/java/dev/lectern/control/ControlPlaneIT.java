@@ -29,6 +29,8 @@ class ControlPlaneIT {
     String database = Sql.createDatabase("control");
     Instant windowStart;
     long window;
+    Instant logLevelReverts;
+    String levelBefore;
     LecternServer a = replica("control-a", database, null).launch();
     LecternServer b = replica("control-b", database, null).launch();
     try (a;
@@ -39,7 +41,11 @@ class ControlPlaneIT {
       Http two = b.http();
       String admin = one.adminToken();
       MaintenanceWindowChecks.refusesInvalidPlans(one, admin);
+      LogLevelChecks.refusesWhatItMustNot(one, admin);
+      LogLevelChecks.raisedForAWhileOnBothReplicas(one, two, admin);
+      levelBefore = LogLevelChecks.level(two, LogLevelChecks.ACROSS_RESTART, admin);
       MaintenanceWindowChecks.windowRunsOnTime(one, two, admin, database);
+      logLevelReverts = LogLevelChecks.raisedAcrossARestart(one, admin);
       // Planned 120 s ahead; then every replica stops and starts again before it begins.
       windowStart = Instant.now().plusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
       window = MaintenanceWindowChecks.planReadOnly(one, admin, windowStart);
@@ -60,6 +66,7 @@ class ControlPlaneIT {
       Http three = c.http();
       Http four = d.http();
       String admin = three.adminToken();
+      LogLevelChecks.stillRaisedAfterTheRestart(c, three, four, admin, logLevelReverts);
       RuntimeSettingsChecks.check(three, four, admin, database);
       System.out.printf(
           "settings checked %d s before the window%n",
@@ -74,6 +81,7 @@ class ControlPlaneIT {
       RuntimeSettingsChecks.rolloutAnswersAlikeOnBothReplicas(three, four, admin);
       AccessRuleChecks.deniedNetworkIsRefusedEverywhere(three, four, admin);
       SecretsChecks.masterKeyRotationCompletes(three, four, admin);
+      LogLevelChecks.revertedOnTime(three, four, admin, logLevelReverts, levelBefore);
     }
   }
 

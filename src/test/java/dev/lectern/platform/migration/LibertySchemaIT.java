@@ -68,6 +68,7 @@ class LibertySchemaIT {
     Sql.execute(
         installed,
         "DROP SCHEMA liberty",
+        "DROP TABLE log_level_override",
         "DROP TABLE access_rule",
         "DROP TABLE rate_limit_exemption",
         "DROP TABLE rate_limit_override",
@@ -83,7 +84,7 @@ class LibertySchemaIT {
         "ALTER TABLE job ADD CONSTRAINT job_type_check CHECK (type IN ('import', 'backup',"
             + " 'verify', 'restore', 'partial-restore', 'drill'))",
         "DELETE FROM flyway_schema_history"
-            + " WHERE version IN ('14', '15', '16', '17', '18', '19')");
+            + " WHERE version IN ('14', '15', '16', '17', '18', '19', '20')");
     assertThat(rows(installed, "public")).isEqualTo(history);
     String upgradedLibertyFirst = Sql.createDatabase("liberty_upgraded_liberty_first");
     copy(installed, upgradedLibertyFirst);
