@@ -101,6 +101,11 @@ public final class LecternServer implements AutoCloseable {
     return this;
   }
 
+  /** The server's log directory. */
+  public Path logs() {
+    return serverDir().resolve("logs");
+  }
+
   /** The server's {@code messages.log} as written so far, empty before it exists. */
   public String messages() {
     Path log = serverDir().resolve("logs/messages.log");

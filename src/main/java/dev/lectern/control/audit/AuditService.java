@@ -30,6 +30,7 @@ public class AuditService {
 
   @Inject HttpServletRequest request;
   @Inject ClientAddress clientAddress;
+  @Inject AuditLogLines logLines;
 
   /** Records an action of the signed-in caller. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -84,6 +85,7 @@ public class AuditService {
     try {
       em.persist(entry);
       em.flush();
+      logLines.afterCommit(entry);
     } catch (PersistenceException e) {
       LOG.severe(
           () ->

@@ -3,17 +3,23 @@ package dev.lectern.control.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lectern.testing.Eventually;
 import dev.lectern.testing.Http;
 import dev.lectern.testing.HttpResult;
 import dev.lectern.testing.Json;
 import dev.lectern.testing.Sql;
+import dev.lectern.testing.TestEnvironment;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +58,34 @@ class AuditLogIT {
     assertThat(row.getString("ip")).isNotBlank();
     assertThat(row.getString("userAgent")).isEqualTo("audit-test/1.0");
     assertThat(rows("actor=" + encode(username) + "&outcome=success")).isEmpty();
+
+    // the same event as a log line of its own kind, for a log shipper
+    Eventually.within(
+        Duration.ofSeconds(5),
+        () -> auditLines(requestId).size() == 1,
+        () -> "audit lines of " + requestId + ": " + auditLines(requestId));
+    assertThat(auditLines(requestId).get(0))
+        .contains("\"ext_eventType\":\"lectern_audit\"")
+        .contains("\"ext_auditAction\":\"auth.login\"")
+        .contains("\"ext_auditOutcome\":\"failure\"")
+        .contains("\"ext_auditActor\":\"" + username + "\"")
+        .doesNotContain("not-the-password");
+  }
+
+  private static List<String> auditLines(String requestId) {
+    Path messages =
+        TestEnvironment.libertyDir()
+            .resolve("usr/servers")
+            .resolve(TestEnvironment.serverName())
+            .resolve("logs/messages.log");
+    try {
+      return Files.readAllLines(messages).stream()
+          .filter(line -> line.contains("\"ext_requestId\":\"" + requestId + "\""))
+          .filter(line -> line.contains("lectern_audit"))
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
   }
 
   @Test

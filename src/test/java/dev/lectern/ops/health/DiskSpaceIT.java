@@ -6,20 +6,30 @@ import dev.lectern.testing.Http;
 import dev.lectern.testing.HttpResult;
 import dev.lectern.testing.LecternServer;
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * A server whose directories are all "nearly full" (a threshold of 100 % free): the health report
  * degrades and names each path, readiness stays up, the gauge carries the free bytes. The same
- * server shows the heap-dump settings reached its JVM.
+ * server shows the heap-dump settings reached its JVM, and that its logs roll over at the
+ * configured size and keep the configured number of files.
  */
 class DiskSpaceIT {
 
   @Test
-  void aNearlyFullDiskDegradesHealthWithThePathButNotReadiness() {
+  void aNearlyFullDiskDegradesHealthWithThePathButNotReadiness() throws IOException {
     try (LecternServer server =
-        new LecternServer("disk").with("DISK_MIN_FREE_PERCENT", "100").start().awaitReady()) {
+        new LecternServer("disk")
+            .with("DISK_MIN_FREE_PERCENT", "100")
+            .with("LOG_MAX_FILE_SIZE_MB", "1")
+            .with("LOG_MAX_FILES", "2")
+            .start()
+            .awaitReady()) {
       Http http = server.http();
       HttpResult health = http.get("/api/v1/health");
       assertThat(health.status()).isEqualTo(200);
@@ -44,6 +54,19 @@ class DiskSpaceIT {
 
       assertThat(server.jvmArguments())
           .contains("-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=/var/lib/lectern/dumps");
+
+      // about 3 MB of access-log lines in messages.log: rolled over at 1 MB, 2 files kept
+      for (int i = 0; i < 7_000; i++) {
+        http.get("/healthz");
+      }
+      try (Stream<Path> files = Files.list(server.logs())) {
+        List<Path> messages =
+            files.filter(f -> f.getFileName().toString().startsWith("messages")).toList();
+        assertThat(messages).as("messages logs").hasSizeBetween(2, 3);
+        for (Path file : messages) {
+          assertThat(Files.size(file)).as(file.toString()).isLessThan(1_100_000);
+        }
+      }
     }
   }
 
