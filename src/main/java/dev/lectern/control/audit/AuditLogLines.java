@@ -21,7 +21,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AuditLogLines {
 
-  static final String LOGGER = "dev.lectern.audit";
+  public static final String LOGGER = "dev.lectern.audit";
   private static final Logger LOG = Logger.getLogger(LOGGER);
 
   @Resource TransactionSynchronizationRegistry transactions;

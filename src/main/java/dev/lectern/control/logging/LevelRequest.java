@@ -1,5 +1,6 @@
 package dev.lectern.control.logging;
 
+import dev.lectern.control.audit.AuditLogLines;
 import dev.lectern.platform.error.ApiException;
 import dev.lectern.platform.error.ErrorBody;
 import java.time.Duration;
@@ -29,6 +30,10 @@ record LevelRequest(String level, Instant revertAt) {
                 () ->
                     invalid(
                         "level", "must be one of " + String.join(", ", LoggableLoggers.LEVELS)));
+    if (parsed.intValue() > Level.INFO.intValue() && covers(logger, AuditLogLines.LOGGER)) {
+      throw invalid(
+          "level", "cannot be above INFO for " + logger + ": it would silence the audit log lines");
+    }
     Duration after;
     try {
       after = Duration.parse(revertAfter);
@@ -40,6 +45,11 @@ record LevelRequest(String level, Instant revertAt) {
     }
     return new LevelRequest(
         parsed.getName(), Instant.now().plus(after).truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /** Whether {@code logger} is {@code other} or one of the loggers above it. */
+  private static boolean covers(String logger, String other) {
+    return other.equals(logger) || other.startsWith(logger + ".");
   }
 
   /** 422, as Bean Validation answers for the body's other fields. */

@@ -50,11 +50,13 @@ public class LogLevels {
   private final Map<String, Logger> held = new HashMap<>();
   private final Map<String, Level> originals = new HashMap<>();
   private final BelowInfoRelay relay = new BelowInfoRelay();
+  private final Map<String, Logger> relayed = new HashMap<>();
+  private volatile boolean stopped;
   private volatile List<LogLevelOverride> overrides = List.of();
   private ScheduledFuture<?> task;
   private int ticks;
 
-  /** Registers {@code lectern_log_level_overrides} (in force now) when the bean is created. */
+  /** Registers {@code lectern_log_level_overrides} (overrides in force) when the bean is made. */
   @PostConstruct
   void register() {
     registry.gauge(
@@ -82,19 +84,22 @@ public class LogLevels {
     if (task != null) {
       task.cancel(false);
     }
-    overrides = List.of();
+    stopped = true;
     apply();
   }
 
   /** Synchronized: a read that began before a newer one must not be the last to apply. */
   synchronized void reload() {
+    if (stopped) {
+      return;
+    }
     overrides = repository.all();
     apply();
     LOG.fine(() -> "Log level overrides in force: " + overrides.size());
   }
 
-  private synchronized int inForce() {
-    return originals.size();
+  private int inForce() {
+    return overrides().size();
   }
 
   /** The overrides in force: those whose time is not up. */
@@ -103,22 +108,30 @@ public class LogLevels {
     return overrides.stream().filter(o -> o.revertAt().isAfter(now)).toList();
   }
 
-  /** The level each named logger has here, its parents' when it has none of its own. */
+  /**
+   * The level each named logger has here, its nearest ancestor's when it has none of its own or
+   * does not exist; looked up without creating a logger, since the JDK never forgets one.
+   */
   public Map<String, String> effectiveLevels(List<String> loggers) {
+    LogManager manager = LogManager.getLogManager();
     Map<String, String> levels = new LinkedHashMap<>();
     for (String name : loggers) {
-      Logger logger = Logger.getLogger(name);
-      while (logger.getLevel() == null && logger.getParent() != null) {
-        logger = logger.getParent();
+      String candidate = name;
+      Level level = null;
+      while (level == null && candidate != null) {
+        Logger logger = manager.getLogger(candidate);
+        level = logger == null ? null : logger.getLevel();
+        int dot = candidate.lastIndexOf('.');
+        candidate = candidate.isEmpty() ? null : dot < 0 ? "" : candidate.substring(0, dot);
       }
-      levels.put(name, logger.getLevel() == null ? null : logger.getLevel().getName());
+      levels.put(name, level == null ? null : level.getName());
     }
     return levels;
   }
 
   private void tick() {
     try {
-      if (++ticks % TICKS_PER_EXPIRY_SWEEP == 0 && !changes.expire().isEmpty()) {
+      if (++ticks % TICKS_PER_EXPIRY_SWEEP == 0 && !stopped && !changes.expire().isEmpty()) {
         reload();
       } else {
         synchronized (this) {
@@ -133,17 +146,17 @@ public class LogLevels {
   /**
    * Sets every override whose time is not up on its logger and on every logger below it (Liberty
    * gives each logger a level of its own, so none inherits); puts every other changed logger back.
+   * The relay sits on each outermost overridden logger only: records travel up to it, once.
    */
   private void apply() {
     Instant now = Instant.now();
     Map<String, Level> wanted = new HashMap<>();
-    for (LogLevelOverride override : overrides) {
+    for (LogLevelOverride override : stopped ? List.<LogLevelOverride>of() : overrides) {
       if (override.revertAt().isAfter(now)) {
         wanted.put(override.logger(), Level.parse(override.level()));
-        held.computeIfAbsent(override.logger(), Logger::getLogger);
       }
     }
-    Map<String, Level> matched = new HashMap<>();
+    Map<String, Level> matched = new HashMap<>(wanted);
     if (!wanted.isEmpty()) {
       for (String name : Collections.list(LogManager.getLogManager().getLoggerNames())) {
         levelFor(name, wanted).ifPresent(level -> matched.put(name, level));
@@ -154,7 +167,6 @@ public class LogLevels {
           Logger logger = held.computeIfAbsent(name, Logger::getLogger);
           if (!originals.containsKey(name)) {
             originals.put(name, logger.getLevel());
-            logger.addHandler(relay);
           }
           if (!level.equals(logger.getLevel())) {
             logger.setLevel(level);
@@ -167,13 +179,36 @@ public class LogLevels {
               if (matched.containsKey(name)) {
                 return false;
               }
-              Logger logger = held.remove(name);
-              if (logger != null) {
-                logger.setLevel(originals.get(name));
-              }
+              held.get(name).setLevel(originals.get(name));
               return true;
             });
-    held.keySet().removeIf(name -> !matched.containsKey(name) && !wanted.containsKey(name));
+    relayed
+        .entrySet()
+        .removeIf(
+            entry -> {
+              if (outermost(entry.getKey(), wanted)) {
+                return false;
+              }
+              entry.getValue().removeHandler(relay);
+              return true;
+            });
+    for (String name : wanted.keySet()) {
+      if (outermost(name, wanted) && !relayed.containsKey(name)) {
+        Logger logger = held.get(name);
+        logger.addHandler(relay);
+        relayed.put(name, logger);
+      }
+    }
+    held.keySet().removeIf(name -> !matched.containsKey(name));
+  }
+
+  /** Whether the logger is overridden and none of the loggers above it is. */
+  private static boolean outermost(String name, Map<String, Level> wanted) {
+    if (!wanted.containsKey(name)) {
+      return false;
+    }
+    int dot = name.lastIndexOf('.');
+    return dot < 0 || levelFor(name.substring(0, dot), wanted).isEmpty();
   }
 
   /** The level of the most specific override covering the logger, if any does. */

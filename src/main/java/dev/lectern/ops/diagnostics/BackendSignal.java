@@ -4,7 +4,10 @@ package dev.lectern.ops.diagnostics;
 public enum BackendSignal {
   /** Stops the running statement; the session and its connection stay. */
   CANCEL("pg_cancel_backend"),
-  /** Ends the session: its transaction rolls back and the pool replaces the connection. */
+  /**
+   * Ends the session: its transaction rolls back; the pool finds the connection broken and, with
+   * its purge policy EntirePool, replaces all its connections.
+   */
   TERMINATE("pg_terminate_backend");
 
   private final String function;

@@ -21,15 +21,20 @@ public class DatabaseActivity {
   private static final int MAX_BACKENDS = 200;
 
   /**
-   * Backends Lectern may signal: its own database, never its own asking session, and a login role
-   * that is Lectern's session role or (not a superuser) a member of the role Lectern acts as, which
-   * covers the two login roles of a password rotation.
+   * Backends Lectern may signal, as PostgreSQL decides it: its own database, never its own asking
+   * session, a client backend whose role Lectern's role has the privileges of (its own login), and
+   * no superuser's unless Lectern's role is one. Another login of a password rotation is not one of
+   * them unless that role is granted to Lectern's.
    */
   private static final String SIGNALABLE =
       "(a.datname = current_database() AND a.pid <> pg_backend_pid()"
           + " AND a.backend_type = 'client backend'"
-          + " AND COALESCE(r.rolname = session_user"
-          + " OR (NOT r.rolsuper AND pg_has_role(r.oid, current_user, 'MEMBER')), false))";
+          + " AND COALESCE(pg_has_role(current_user, r.oid, 'USAGE')"
+          + " AND (NOT r.rolsuper OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)),"
+          + " false))";
+
+  private static final String ORDER =
+      " ORDER BY (a.state = 'active') DESC NULLS LAST, a.query_start NULLS LAST";
 
   private static final String BACKENDS =
       "SELECT a.pid, a.usename, a.application_name, host(a.client_addr), a.state,"
@@ -41,8 +46,7 @@ public class DatabaseActivity {
           + SIGNALABLE
           + " FROM pg_stat_activity a LEFT JOIN pg_roles r ON r.oid = a.usesysid"
           + " WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()"
-          + " ORDER BY a.state = 'active' DESC, a.query_start NULLS LAST LIMIT "
-          + MAX_BACKENDS;
+          + ORDER;
 
   private static final String BLOCKED =
       "SELECT a.pid, b.pid,"
@@ -54,7 +58,14 @@ public class DatabaseActivity {
   @Inject @Direct Jdbc jdbc;
 
   public List<Backend> backends() {
-    return jdbc.query(BACKENDS, DatabaseActivity::backend);
+    return jdbc.query(BACKENDS + " LIMIT " + MAX_BACKENDS, DatabaseActivity::backend);
+  }
+
+  /** The backend whose open transaction is oldest, however many backends there are. */
+  public Optional<Backend> longestTransaction() {
+    return jdbc.first(
+        BACKENDS.replace(ORDER, " AND a.xact_start IS NOT NULL ORDER BY a.xact_start") + " LIMIT 1",
+        DatabaseActivity::backend);
   }
 
   public List<BlockedBackend> blocked() {

@@ -4,7 +4,6 @@ import dev.lectern.platform.db.DataAccessException;
 import dev.lectern.platform.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.logging.Level;
@@ -26,13 +25,12 @@ public class DatabaseDiagnostics {
   public DatabaseReport report() {
     List<PoolStats> poolStats = pools.all();
     try {
-      List<Backend> backends = activity.backends();
-      Backend longest =
-          backends.stream()
-              .filter(b -> b.transactionMs() != null)
-              .max(Comparator.comparing(Backend::transactionMs))
-              .orElse(null);
-      return new DatabaseReport(poolStats, backends, activity.blocked(), longest, null);
+      return new DatabaseReport(
+          poolStats,
+          activity.backends(),
+          activity.blocked(),
+          activity.longestTransaction().orElse(null),
+          null);
     } catch (DataAccessException e) {
       LOG.log(Level.WARNING, "Database activity could not be read (SQLState {0})", e.sqlState());
       return new DatabaseReport(

@@ -8,8 +8,8 @@ import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 
 /**
- * Every thread of this JVM with its whole stack and the locks it holds and waits on, in the layout
- * of {@code jstack} so the tools that read those read this. Written here rather than with {@link
+ * Every thread of this JVM with its whole stack and the locks it holds and waits on, close to the
+ * layout of {@code jstack} (no native thread ids). Written here rather than with {@link
  * ThreadInfo#toString()}, which stops after eight frames.
  */
 public final class ThreadDump {
@@ -56,7 +56,7 @@ public final class ThreadDump {
     for (int depth = 0; depth < stack.length; depth++) {
       out.append("\tat ").append(stack[depth]).append('\n');
       if (depth == 0 && info.getLockInfo() != null) {
-        out.append("\t- waiting on ").append(describe(info.getLockInfo()));
+        out.append("\t- ").append(waitVerb(info)).append(' ').append(describe(info.getLockInfo()));
         if (info.getLockOwnerName() != null) {
           out.append(" owned by \"").append(info.getLockOwnerName()).append('"');
         }
@@ -76,6 +76,16 @@ public final class ThreadDump {
       }
     }
     out.append('\n');
+  }
+
+  /** jstack's words: blocked on a monitor, parked on a synchronizer, or in Object.wait. */
+  private static String waitVerb(ThreadInfo info) {
+    if (info.getThreadState() == Thread.State.BLOCKED) {
+      return "waiting to lock";
+    }
+    StackTraceElement[] stack = info.getStackTrace();
+    boolean parked = stack.length > 0 && "park".equals(stack[0].getMethodName());
+    return parked ? "parking to wait for" : "waiting on";
   }
 
   private static String describe(LockInfo lock) {

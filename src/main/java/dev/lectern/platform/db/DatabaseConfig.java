@@ -21,11 +21,11 @@ public class DatabaseConfig {
   @ConfigProperty(name = "DB_PASSWORD")
   Optional<String> password;
 
-  /** The JDBC URL of Lectern's database (its name names the scratch databases of drills). */
   @Inject
   @ConfigProperty(name = "SLOW_QUERY_MS", defaultValue = "1000")
   long slowQueryMillis;
 
+  /** The JDBC URL of Lectern's database (its name names the scratch databases of drills). */
   public String url() {
     return url;
   }

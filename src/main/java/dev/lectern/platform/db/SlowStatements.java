@@ -31,6 +31,9 @@ public class SlowStatements {
 
   private static final Logger LOG = Logger.getLogger(SlowStatements.class.getName());
 
+  /** Held: the JDK keeps loggers only weakly, and the handler must stay on this one. */
+  private final Logger hibernateSlow = Logger.getLogger(HIBERNATE_LOGGER);
+
   @Inject DatabaseConfig config;
 
   @Inject
@@ -55,12 +58,12 @@ public class SlowStatements {
     for (String origin : new String[] {"requests", "jobs", "hibernate"}) {
       counter(origin);
     }
-    Logger.getLogger(HIBERNATE_LOGGER).addHandler(hibernateCounter);
+    hibernateSlow.addHandler(hibernateCounter);
   }
 
   @PreDestroy
   void stop() {
-    Logger.getLogger(HIBERNATE_LOGGER).removeHandler(hibernateCounter);
+    hibernateSlow.removeHandler(hibernateCounter);
   }
 
   /** Logs and counts the statement when it ran longer than the threshold. */

@@ -2,9 +2,10 @@ package dev.lectern.platform.db;
 
 /**
  * A statement's text made fit to show: every literal (quoted string, dollar-quoted body, number)
- * becomes {@code ?} and comments are dropped, since a session typed by hand may carry a name or a
- * password in them; bind placeholders ({@code $1}) and identifiers stay, so the statement is still
- * recognisable. Cut to a bound so one huge statement cannot swell a report.
+ * becomes {@code ?} and comments (nested ones too) are dropped, as is whatever follows an unclosed
+ * quote, since a session typed by hand may carry a name or a password in them; bind placeholders
+ * ({@code $1}) and identifiers stay, so the statement is still recognisable. Cut to a bound so one
+ * huge statement cannot swell a report.
  */
 public final class SqlText {
 
@@ -29,15 +30,18 @@ public final class SqlText {
         out.append('?');
       } else if (c == '"') {
         int end = sql.indexOf('"', i + 1);
-        end = end < 0 ? n : end + 1;
-        out.append(sql, i, end);
-        i = end;
+        if (end < 0) {
+          out.append('?');
+          i = n;
+        } else {
+          out.append(sql, i, end + 1);
+          i = end + 1;
+        }
       } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
         int end = sql.indexOf('\n', i);
         i = end < 0 ? n : end;
       } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 2;
+        i = commentEnd(sql, i);
         out.append(' ');
       } else if (c == '$' && i + 1 < n && Character.isDigit(sql.charAt(i + 1))) {
         int end = digitsFrom(sql, i + 1);
@@ -74,6 +78,27 @@ public final class SqlText {
       out.append(CUT);
     }
     return out.toString();
+  }
+
+  /** Past the block comment opening at {@code start}; PostgreSQL's block comments nest. */
+  private static int commentEnd(String sql, int start) {
+    int depth = 0;
+    int i = start;
+    while (i + 1 < sql.length()) {
+      if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
+        depth++;
+        i += 2;
+      } else if (sql.charAt(i) == '*' && sql.charAt(i + 1) == '/') {
+        depth--;
+        i += 2;
+        if (depth == 0) {
+          return i;
+        }
+      } else {
+        i++;
+      }
+    }
+    return sql.length();
   }
 
   /** Whether the quote at {@code quote} opens an {@code E'...'} string, where backslash escapes. */

@@ -42,7 +42,14 @@ class LevelRequestTest {
         .isEqualTo("validation_failed");
     assertThat(code(() -> LevelRequest.check("dev.lectern", "FINE", "PT0S")))
         .isEqualTo("validation_failed");
-    assertThat(LevelRequest.check("dev.lectern", "WARNING", "PT24H").level()).isEqualTo("WARNING");
+    assertThat(LevelRequest.check("dev.lectern.ops", "WARNING", "PT24H").level())
+        .isEqualTo("WARNING");
+    // nobody quiets the audit trail's log lines
+    assertThat(code(() -> LevelRequest.check("dev.lectern", "WARNING", "PT1M")))
+        .isEqualTo("validation_failed");
+    assertThat(code(() -> LevelRequest.check("dev.lectern.audit", "SEVERE", "PT1M")))
+        .isEqualTo("validation_failed");
+    assertThat(LevelRequest.check("dev.lectern.audit", "FINE", "PT1M").level()).isEqualTo("FINE");
   }
 
   private static String code(Runnable check) {

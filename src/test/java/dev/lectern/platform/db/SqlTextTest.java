@@ -45,6 +45,15 @@ class SqlTextTest {
   @Test
   void anUnclosedLiteralHidesTheRest() {
     assertEquals("SELECT ?", SqlText.masked("SELECT 'never closed"));
+    assertEquals("SELECT ?", SqlText.masked("SELECT \"never closed, 'pw'"));
+    assertEquals("SELECT E?", SqlText.masked("SELECT E'ends in a backslash\\"));
+    assertEquals("SELECT $", SqlText.masked("SELECT $"));
+  }
+
+  @Test
+  void nestedCommentsAreDroppedWhole() {
+    assertEquals("  SELECT ?", SqlText.masked("/* a /* b */ pw hunter2 */ SELECT 1"));
+    assertEquals(" ", SqlText.masked("/* never /* closed */ secret"));
   }
 
   @Test
