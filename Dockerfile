@@ -23,8 +23,14 @@ COPY --chown=1001:0 ${SERVER_DIR}/lib/ /config/lib/
 COPY --chown=1001:0 target/lectern.war /config/apps/lectern.war
 
 # Production defaults; the chart and `docker run -e` override them. JSON console logs for log
-# collectors, with the same sources as messages.log.
+# collectors, with the same sources as messages.log. Traces are off until OTEL_SDK_DISABLED=false;
+# logs (they hold personal data) and metrics (they are on /metrics) are never exported over OTLP
+# unless asked for.
 ENV LECTERN_MODE=production \
+    OTEL_SDK_DISABLED=true \
+    OTEL_SERVICE_NAME=lectern \
+    OTEL_LOGS_EXPORTER=none \
+    OTEL_METRICS_EXPORTER=none \
     WLP_LOGGING_CONSOLE_FORMAT=json \
     WLP_LOGGING_CONSOLE_SOURCE=message,trace,accessLog,ffdc,audit \
     BACKUP_DIR=/var/lib/lectern/backups \

@@ -95,7 +95,7 @@ public class JobDispatcher {
   }
 
   private void launch(UUID id, JobType type) {
-    runs.register(id, type);
+    JobRun run = runs.register(id, type);
     try {
       Properties parameters = new Properties();
       parameters.setProperty("jobId", id.toString());
@@ -105,6 +105,7 @@ public class JobDispatcher {
     } catch (RuntimeException e) {
       runs.remove(id);
       LOG.log(Level.WARNING, "Job " + id + " could not start", e);
+      run.endSpan(JobState.FAILED, "could not start: " + e.getMessage());
       repository.finish(id, JobState.FAILED, "could not start: " + e.getMessage());
       finished.fire(new JobFinished(id, type, JobState.FAILED));
     }

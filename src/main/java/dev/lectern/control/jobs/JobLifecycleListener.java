@@ -44,6 +44,7 @@ public class JobLifecycleListener extends AbstractJobListener {
         state = JobState.COMPLETED;
         message = null;
       }
+      run.endSpan(state, message);
       if (repository.finish(id, state, message)) {
         LOG.info("Job " + id + " " + state.label() + (message == null ? "" : ": " + message));
       }

@@ -1,6 +1,8 @@
 package dev.lectern.control.jobs;
 
 import dev.lectern.platform.db.DataAccessException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -8,7 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * A job running on this replica, as its steps see it: where to report progress and problems, and
- * whether an admin cancelled it. Progress writes commit at once, outside the job's own work.
+ * whether an admin cancelled it. Progress writes commit at once, outside the job's own work. The
+ * job's span lives here too, so every step (on whichever batch thread) works inside it.
  */
 public final class JobRun {
 
@@ -24,12 +27,28 @@ public final class JobRun {
   private long problemsFound;
   private volatile Runnable onCancel;
   private long lastProgressNanos;
+  private final Span span;
 
-  JobRun(UUID id, JobType type, JobRepository repository, int problemCap) {
+  JobRun(UUID id, JobType type, JobRepository repository, int problemCap, Span span) {
     this.id = id;
     this.type = type;
     this.repository = repository;
     this.problemCap = problemCap;
+    this.span = span;
+  }
+
+  /** The job's span, made current by each step. */
+  Span span() {
+    return span;
+  }
+
+  /** Ends the job's span with the job's outcome. */
+  void endSpan(JobState state, String message) {
+    span.setAttribute("lectern.job.state", state.label());
+    if (state == JobState.FAILED) {
+      span.setStatus(StatusCode.ERROR, message);
+    }
+    span.end();
   }
 
   public UUID id() {

@@ -1,5 +1,6 @@
 package dev.lectern.control.jobs;
 
+import dev.lectern.platform.telemetry.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -14,11 +15,18 @@ public class JobRuns {
 
   @Inject JobRepository repository;
   @Inject JobConfig config;
+  @Inject Tracing tracing;
 
   private final Map<UUID, JobRun> running = new ConcurrentHashMap<>();
 
   JobRun register(UUID id, JobType type) {
-    JobRun run = new JobRun(id, type, repository, config.problemCap());
+    JobRun run =
+        new JobRun(
+            id,
+            type,
+            repository,
+            config.problemCap(),
+            tracing.startJob(type.label(), id.toString()));
     running.put(id, run);
     return run;
   }

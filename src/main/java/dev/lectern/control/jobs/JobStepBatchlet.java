@@ -1,5 +1,6 @@
 package dev.lectern.control.jobs;
 
+import io.opentelemetry.context.Scope;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ public abstract class JobStepBatchlet extends AbstractBatchlet {
     if (run.failure() != null || run.cancelled()) {
       return "SKIPPED";
     }
-    try {
+    try (Scope scope = run.span().makeCurrent()) {
       run.checkCancelled();
       runStep(run);
     } catch (JobCancelledException e) {

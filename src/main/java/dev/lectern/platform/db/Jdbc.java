@@ -19,20 +19,20 @@ import javax.sql.DataSource;
 public final class Jdbc {
 
   private final DataSource dataSource;
-  private final SlowStatements slow;
+  private final StatementTimings timings;
   private final String origin;
 
   /** A helper over the data source whose slow statements count under {@code origin}. */
-  public Jdbc(DataSource dataSource, SlowStatements slow, String origin) {
+  public Jdbc(DataSource dataSource, StatementTimings timings, String origin) {
     this.dataSource = dataSource;
-    this.slow = slow;
+    this.timings = timings;
     this.origin = origin;
   }
 
   /** Runs the work on one connection, in whatever transaction the data source gives it. */
   public <T> T withConnection(SqlWork<T> work) {
     try (Connection connection = dataSource.getConnection()) {
-      return work.run(new SqlSession(connection, slow, origin));
+      return work.run(new SqlSession(connection, timings, origin));
     } catch (SQLException e) {
       throw new DataAccessException(e);
     }

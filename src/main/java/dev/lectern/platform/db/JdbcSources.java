@@ -16,16 +16,16 @@ public class JdbcSources {
   @Resource(lookup = "jdbc/lecternDirect")
   DataSource direct;
 
-  @Inject SlowStatements slow;
+  @Inject StatementTimings timings;
 
   @Produces
   Jdbc managed() {
-    return new Jdbc(managed, slow, "requests");
+    return new Jdbc(managed, timings, "requests");
   }
 
   @Produces
   @Direct
   Jdbc direct() {
-    return new Jdbc(direct, slow, "jobs");
+    return new Jdbc(direct, timings, "jobs");
   }
 }

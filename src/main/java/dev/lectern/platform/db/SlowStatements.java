@@ -67,8 +67,8 @@ public class SlowStatements {
   }
 
   /** Logs and counts the statement when it ran longer than the threshold. */
-  void finished(String origin, String sql, long startNanos) {
-    long millis = (System.nanoTime() - startNanos) / 1_000_000;
+  void finished(String origin, String sql, long startNanos, long endNanos) {
+    long millis = (endNanos - startNanos) / 1_000_000;
     if (millis < config.slowQueryMillis()) {
       return;
     }

@@ -15,18 +15,18 @@ import java.util.Optional;
 /**
  * One connection's statements, with positional parameters bound in order ({@link Instant} as a
  * timestamp) and every statement and result set closed before the method returns, each one timed
- * against {@code SLOW_QUERY_MS} ({@link SlowStatements}). Work that needs more (COPY, cursors)
- * takes the {@link #connection()} itself, and is not timed: bulk work is long by nature.
+ * against {@code SLOW_QUERY_MS} and traced ({@link StatementTimings}). Work that needs more (COPY,
+ * cursors) takes the {@link #connection()} itself, and is not timed: bulk work is long by nature.
  */
 public final class SqlSession {
 
   private final Connection connection;
-  private final SlowStatements slow;
+  private final StatementTimings timings;
   private final String origin;
 
-  SqlSession(Connection connection, SlowStatements slow, String origin) {
+  SqlSession(Connection connection, StatementTimings timings, String origin) {
     this.connection = connection;
-    this.slow = slow;
+    this.timings = timings;
     this.origin = origin;
   }
 
@@ -43,7 +43,7 @@ public final class SqlSession {
         values.add(mapper.map(rows));
       }
     } finally {
-      slow.finished(origin, sql, start);
+      timings.finished(origin, sql, start);
     }
     return values;
   }
@@ -55,7 +55,7 @@ public final class SqlSession {
         ResultSet rows = statement.executeQuery()) {
       return rows.next() ? Optional.ofNullable(mapper.map(rows)) : Optional.empty();
     } finally {
-      slow.finished(origin, sql, start);
+      timings.finished(origin, sql, start);
     }
   }
 
@@ -70,7 +70,7 @@ public final class SqlSession {
     try (PreparedStatement statement = prepare(sql, params)) {
       return statement.executeUpdate();
     } finally {
-      slow.finished(origin, sql, start);
+      timings.finished(origin, sql, start);
     }
   }
 
@@ -87,7 +87,7 @@ public final class SqlSession {
       }
       statement.executeBatch();
     } finally {
-      slow.finished(origin, sql, start);
+      timings.finished(origin, sql, start);
     }
   }
 
