@@ -39,7 +39,7 @@ scratch() { # name -> creates an empty database
 token=$(admin_token)
 backup() { # -> "seconds id" of a Lectern backup (the backup step; verification reported apart)
   local job state counts
-  job=$(curl -fsS -X POST "$url/api/v1/admin/backups" -H "Authorization: Bearer $token" | jq -r .job)
+  job=$(curl -fsS -X POST "$url/api/v1/admin/backups" -H "Authorization: Bearer $token" | jq -r .id)
   while :; do
     counts=$(curl -fsS "$url/api/v1/admin/jobs/$job" -H "Authorization: Bearer $token")
     state=$(jq -r .state <<< "$counts")

@@ -105,7 +105,7 @@ public class JobDispatcher {
     } catch (RuntimeException e) {
       runs.remove(id);
       LOG.log(Level.WARNING, "Job " + id + " could not start", e);
-      run.endSpan(JobState.FAILED, "could not start: " + e.getMessage());
+      run.endSpan(JobState.FAILED);
       repository.finish(id, JobState.FAILED, "could not start: " + e.getMessage());
       finished.fire(new JobFinished(id, type, JobState.FAILED));
     }

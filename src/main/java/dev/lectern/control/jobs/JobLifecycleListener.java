@@ -44,7 +44,7 @@ public class JobLifecycleListener extends AbstractJobListener {
         state = JobState.COMPLETED;
         message = null;
       }
-      run.endSpan(state, message);
+      run.endSpan(state);
       if (repository.finish(id, state, message)) {
         LOG.info("Job " + id + " " + state.label() + (message == null ? "" : ": " + message));
       }

@@ -42,11 +42,15 @@ public final class JobRun {
     return span;
   }
 
-  /** Ends the job's span with the job's outcome. */
-  void endSpan(JobState state, String message) {
+  /**
+   * Ends the job's span with the job's state. A failure's message stays out of it: it may quote the
+   * rows at fault (a database error names the key it found twice), and spans leave the server; the
+   * job's own record keeps it.
+   */
+  void endSpan(JobState state) {
     span.setAttribute("lectern.job.state", state.label());
     if (state == JobState.FAILED) {
-      span.setStatus(StatusCode.ERROR, message);
+      span.setStatus(StatusCode.ERROR);
     }
     span.end();
   }

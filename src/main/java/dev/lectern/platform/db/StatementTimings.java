@@ -14,6 +14,7 @@ public class StatementTimings {
   @Inject SlowStatements slow;
   @Inject Tracing tracing;
 
+  /** Called by every statement of {@link SqlSession} once it has run, whatever its outcome. */
   void finished(String origin, String sql, long startNanos) {
     long end = System.nanoTime();
     slow.finished(origin, sql, startNanos, end);

@@ -13,10 +13,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * Keeps a collector that is down or hangs from filling the log: the exporter reports every failed
- * batch (several a minute, since a batch leaves every few seconds), and on-call needs one line a
- * minute to know, not hundreds. Every failure still counts in {@code
- * lectern_telemetry_export_failures_total}.
+ * Keeps a collector that is down or hangs from filling the log: the exporter reports failed batches
+ * (up to five a minute, then one a minute), and on-call needs one line a minute to know. Every
+ * report still counts in {@code lectern_telemetry_export_failures_total}, which is how an alert
+ * sees that traces are being lost.
  */
 @ApplicationScoped
 public class ExportFailureLog {
@@ -40,7 +40,8 @@ public class ExportFailureLog {
         registry.counter(
             Metadata.builder()
                 .withName("lectern_telemetry_export_failures_total")
-                .withDescription("Failures the trace exporter reported (logged once a minute)")
+                .withDescription(
+                    "Export failures the trace exporter reported (logged once a minute)")
                 .build());
     OncePerMinute filter = new OncePerMinute(failures::inc);
     loggers.forEach(logger -> logger.setFilter(filter));

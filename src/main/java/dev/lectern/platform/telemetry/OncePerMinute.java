@@ -9,8 +9,8 @@ import java.util.logging.LogRecord;
 /**
  * Lets one warning through a minute (the first at once) and tells of every one, kept or not.
  * Records below WARNING pass untouched: they reach the log only when someone raised the level.
- * Liberty asks a logger's filter again on its way to the log, so the same record gets the same
- * answer and counts once.
+ * Liberty asks a logger's filter a second time, on the same thread, on the record's way to the log,
+ * so a record gets the same answer twice and counts once.
  */
 final class OncePerMinute implements Filter {
 
@@ -19,8 +19,11 @@ final class OncePerMinute implements Filter {
   private final Runnable seen;
   private final LongSupplier clock;
   private long nextAllowed;
-  private LogRecord lastRecord;
-  private boolean lastAnswer;
+
+  /** The last record this thread asked about, and the answer it got. */
+  private final ThreadLocal<LogRecord> lastRecord = new ThreadLocal<>();
+
+  private final ThreadLocal<Boolean> lastAnswer = new ThreadLocal<>();
 
   OncePerMinute(Runnable seen) {
     this(seen, System::nanoTime);
@@ -33,19 +36,24 @@ final class OncePerMinute implements Filter {
   }
 
   @Override
-  public synchronized boolean isLoggable(LogRecord record) {
+  public boolean isLoggable(LogRecord record) {
     if (record.getLevel().intValue() < Level.WARNING.intValue()) {
       return true;
     }
-    if (record != lastRecord) {
+    if (record != lastRecord.get()) {
       seen.run();
-      long now = clock.getAsLong();
-      lastAnswer = now - nextAllowed >= 0;
-      if (lastAnswer) {
-        nextAllowed = now + MINUTE;
-      }
-      lastRecord = record;
+      lastAnswer.set(allowNow());
+      lastRecord.set(record);
     }
-    return lastAnswer;
+    return lastAnswer.get();
+  }
+
+  private synchronized boolean allowNow() {
+    long now = clock.getAsLong();
+    if (now - nextAllowed < 0) {
+      return false;
+    }
+    nextAllowed = now + MINUTE;
+    return true;
   }
 }

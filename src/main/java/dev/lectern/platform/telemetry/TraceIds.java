@@ -9,7 +9,10 @@ public final class TraceIds {
 
   private TraceIds() {}
 
-  /** The current span's context; empty when tracing is off or the work is not sampled. */
+  /**
+   * The current span's context; empty when tracing is off or the thread works for no request or
+   * job. A request that was not sampled still has ids, so its log lines can name them.
+   */
   public static Optional<SpanContext> current() {
     SpanContext context = Span.current().getSpanContext();
     return context.isValid() ? Optional.of(context) : Optional.empty();

@@ -2,7 +2,6 @@ package dev.lectern.platform.telemetry;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,15 +29,13 @@ public class Tracing {
 
   /** Starts the span of a job; the caller ends it when the job ends, on whichever thread. */
   public Span startJob(String type, String id) {
-    SpanBuilder span =
-        tracer
-            .spanBuilder("job " + type)
-            .setNoParent()
-            .setSpanKind(SpanKind.INTERNAL)
-            .setAttribute(JOB_TYPE, type)
-            .setAttribute(JOB_ID, id);
-    TraceIds.current().ifPresent(span::addLink);
-    return span.startSpan();
+    return tracer
+        .spanBuilder("job " + type)
+        .setNoParent()
+        .setSpanKind(SpanKind.INTERNAL)
+        .setAttribute(JOB_TYPE, type)
+        .setAttribute(JOB_ID, id)
+        .startSpan();
   }
 
   /**
