@@ -336,7 +336,8 @@ log_dir="$wlp/usr/servers/$bench_server/logs"
 cp "$log_dir/messages.log" "$work/messages.log"
 cp "$work/gc-$pid.log" "$work/gc.log" # %p: the JVMs that start and stop the server log apart
 [ ! -d "$log_dir/ffdc" ] || cp -r "$log_dir/ffdc" "$work/ffdc"
-ffdc=$(find "$log_dir/ffdc" -type f 2>/dev/null | wc -l)
+ffdc=0
+[ ! -d "$log_dir/ffdc" ] || ffdc=$(find "$log_dir/ffdc" -type f | wc -l)
 
 python3 "$here/report.py" "$work" "$promtool" helm/lectern/files/prometheus/lectern-rules.yml \
   "$start_ms" "$end_ms" "$window" "$full_gc_every" "$url" "$ffdc" \
