@@ -7,6 +7,8 @@
 #   psql_db ARGS...                        psql on that database
 #   admin_token                            an admin access token
 #   server_pid                             the process id of the running server
+#   write_manifest DIR MODE                DIR/manifest.csv of a OneRoster package: the files in
+#                                          DIR as MODE (bulk or delta), the others absent
 pg_host=${LECTERN_TEST_PG_HOST:-127.0.0.1} pg_port=${LECTERN_TEST_PG_PORT:-5432}
 wlp=target/liberty/wlp
 
@@ -48,3 +50,14 @@ admin_token() {
 }
 
 server_pid() { cat "$wlp/usr/servers/.pid/$bench_server.pid"; }
+
+write_manifest() {
+  local dir=$1 mode=$2 f
+  printf 'propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\n' > "$dir/manifest.csv"
+  for f in academicSessions categories classes classResources courseResources courses demographics \
+    enrollments lineItemLearningObjectiveIds lineItems lineItemScoreScales orgs resources \
+    resultLearningObjectiveIds results resultScoreScales roles scoreScales userProfiles \
+    userResources users; do
+    if [ -f "$dir/$f.csv" ]; then echo "file.$f,$mode"; else echo "file.$f,absent"; fi
+  done >> "$dir/manifest.csv"
+}

@@ -36,13 +36,7 @@ make_package() { # users enrollments zip
   mkdir -p "$work/csv"
   rm -f "$work/csv/"*
   psql_db -v dir="$work/csv" -f "$here/package.sql"
-  printf 'propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\n' > "$work/csv/manifest.csv"
-  for f in academicSessions categories classes classResources courseResources courses demographics \
-    enrollments lineItemLearningObjectiveIds lineItems lineItemScoreScales orgs resources \
-    resultLearningObjectiveIds results resultScoreScales roles scoreScales userProfiles \
-    userResources users; do
-    if [ -f "$work/csv/$f.csv" ]; then echo "file.$f,bulk"; else echo "file.$f,absent"; fi
-  done >> "$work/csv/manifest.csv"
+  write_manifest "$work/csv" bulk
   (cd "$work/csv" && zip -q -1 "$3" ./*.csv)
 }
 

@@ -90,13 +90,7 @@ for variant in 1 2; do
   mkdir -p "$work/package$variant"
   psql_db -v dir="$work/package$variant" -v variant="$variant" -v users="${IMPORT_USERS:-300}" \
     -v enrollments="${IMPORT_ENROLLMENTS:-1000}" -f "$here/package.sql"
-  printf 'propertyName,value\nmanifest.version,1.0\noneroster.version,1.2\n' > "$work/package$variant/manifest.csv"
-  for f in academicSessions categories classes classResources courseResources courses demographics \
-    enrollments lineItemLearningObjectiveIds lineItems lineItemScoreScales orgs resources \
-    resultLearningObjectiveIds results resultScoreScales roles scoreScales userProfiles \
-    userResources users; do
-    if [ -f "$work/package$variant/$f.csv" ]; then echo "file.$f,delta"; else echo "file.$f,absent"; fi
-  done >> "$work/package$variant/manifest.csv"
+  write_manifest "$work/package$variant" delta
   (cd "$work/package$variant" && zip -q -1 "$work/package$variant.zip" ./*.csv)
 done
 
