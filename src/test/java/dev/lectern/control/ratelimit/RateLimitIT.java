@@ -43,10 +43,10 @@ class RateLimitIT {
     admin = Http.lectern().adminToken();
     redis = new PrivateRedis("ratelimit");
     redis.start();
-    first = replica("ratelimit-a").start();
-    second = replica("ratelimit-b").start();
-    first.awaitReady();
-    second.awaitReady();
+    first = replica("ratelimit-a").launch();
+    second = replica("ratelimit-b").launch();
+    first.awaitStarted().awaitReady();
+    second.awaitStarted().awaitReady();
   }
 
   private static LecternServer replica(String name) {

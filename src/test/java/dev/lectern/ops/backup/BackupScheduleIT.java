@@ -28,8 +28,10 @@ class BackupScheduleIT {
   void shouldTakeExactlyOneBackupPerTickWithTwoServers() throws Exception {
     String dbUrl = Sql.createDatabase("schedule");
     Path dir = BackupInstallation.directory("schedule");
-    try (LecternServer first = server("schedule-a", dbUrl, dir).start().awaitReady();
-        LecternServer second = server("schedule-b", dbUrl, dir).start().awaitReady()) {
+    try (LecternServer first = server("schedule-a", dbUrl, dir).launch();
+        LecternServer second = server("schedule-b", dbUrl, dir).launch()) {
+      first.awaitStarted().awaitReady();
+      second.awaitStarted().awaitReady();
       BackupClient client = new BackupClient(first.http(), first.http().adminToken());
       LocalDateTime bothUp = LocalDateTime.now();
       Eventually.within(

@@ -10,7 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Builds OneRoster CSV packages (zips) for tests, valid by default and broken on purpose. */
-final class CsvPackage {
+public final class CsvPackage {
 
   static final String ORGS_12 =
       "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId";
@@ -81,7 +81,7 @@ final class CsvPackage {
     return this;
   }
 
-  byte[] zip() {
+  public byte[] zip() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       if (!manifest.isEmpty()) {
@@ -103,7 +103,7 @@ final class CsvPackage {
   }
 
   /** A small but complete 1.2 district: 2 schools, a year and a term, courses, users, roles. */
-  static CsvPackage district12(String mode) {
+  public static CsvPackage district12(String mode) {
     boolean bulk = mode.equals("bulk");
     String lead = bulk ? ",,," : ",active,2026-09-01T00:00:00.000Z,";
     return v12()
