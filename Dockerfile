@@ -14,8 +14,10 @@ FROM icr.io/appcafe/open-liberty:${LIBERTY_VERSION}-kernel-slim-java17-openj9-ub
 ARG SERVER_DIR=target/liberty/wlp/usr/servers/lectern
 
 # Features first: this layer changes only when server.xml does.
-COPY --chown=1001:0 src/main/liberty/config/server.xml src/main/liberty/config/batch-console-on.xml /config/
-RUN features.sh
+COPY --chown=1001:0 src/main/liberty/config/server.xml src/main/liberty/config/admin-center-on.xml src/main/liberty/config/admin-center-off.xml /config/
+# adminCenter is chosen at run time (ADMIN_CENTER), so its features are installed whatever the
+# default: features.sh reads the include ADMIN_CENTER=on selects.
+RUN ADMIN_CENTER=on features.sh
 
 COPY --chown=1001:0 src/main/liberty/config/bootstrap.properties src/main/liberty/config/jvm.options /config/
 COPY --chown=1001:0 src/main/docker/openj9-dumps.jvm.options /config/configDropins/overrides/jvm.options
@@ -27,6 +29,7 @@ COPY --chown=1001:0 target/lectern.war /config/apps/lectern.war
 # logs (they hold personal data) and metrics (they are on /metrics) are never exported over OTLP
 # unless asked for.
 ENV LECTERN_MODE=production \
+    ADMIN_CENTER=off \
     OTEL_SDK_DISABLED=true \
     OTEL_SERVICE_NAME=lectern \
     OTEL_LOGS_EXPORTER=none \

@@ -36,7 +36,7 @@ bench_start() {
   admin_password=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
   local port
   port=$(bin/dev-services free-port)
-  env BATCH_CONSOLE=off "$@" HTTP_PORT="$port" HTTPS_PORT="$(bin/dev-services free-port)" DB_USER=postgres DB_PASSWORD= \
+  env ADMIN_CENTER=off "$@" HTTP_PORT="$port" HTTPS_PORT="$(bin/dev-services free-port)" DB_USER=postgres DB_PASSWORD= \
     DB_URL="jdbc:postgresql://$pg_host:$pg_port/$db" REDIS_KEY_PREFIX="bench-$$:" \
     LECTERN_ADMIN_PASSWORD="$admin_password" LECTERN_MASTER_KEY="bench-$$-$admin_password-master" \
     "$wlp/bin/server" start "$bench_server" --clean >/dev/null

@@ -121,10 +121,12 @@ class HelmChartTest {
     assertThat(dockerfile)
         .contains(
             "FROM icr.io/appcafe/open-liberty:${LIBERTY_VERSION}-kernel-slim-java17-openj9-ubi")
-        .contains("RUN features.sh")
+        .contains("RUN ADMIN_CENTER=on features.sh")
         .contains("RUN configure.sh")
         .contains("USER 1001");
-    for (String copied : List.of("server.xml", "batch-console-on.xml", "bootstrap.properties")) {
+    for (String copied :
+        List.of(
+            "server.xml", "admin-center-on.xml", "admin-center-off.xml", "bootstrap.properties")) {
       assertThat(Path.of("src/main/liberty/config", copied)).exists();
       assertThat(dockerfile).contains("src/main/liberty/config/" + copied);
     }

@@ -23,11 +23,14 @@ import org.junit.jupiter.api.Test;
  * (J2CA0026E, DSRA9400E) is an entity manager opened where no transaction was active; they were
  * logged at every start and on OneRoster key lookups until 0e2b2c5, and nothing else would notice
  * them coming back. Nor that a batch job's start looked for a user registry there is none of
- * (CWWKS3005E, logged at every job start until the console's role moved into its own file).
+ * (CWWKS3005E, logged at every job start until the console's role moved into its own file). Nor
+ * that LTPA keys could not be read (CWWKS4106E): Liberty then refuses every sign-in, API tokens
+ * included, while the server looks healthy.
  */
 class LogErrorsScan {
 
-  private static final Set<String> FORBIDDEN = Set.of("J2CA0026E", "DSRA9400E", "CWWKS3005E");
+  private static final Set<String> FORBIDDEN =
+      Set.of("J2CA0026E", "DSRA9400E", "CWWKS3005E", "CWWKS4106E");
   private static final Pattern MESSAGE_ID = Pattern.compile("\"ibm_messageId\":\"([A-Z0-9]+)\"");
   private static final Pattern TIME = Pattern.compile("\"ibm_datetime\":\"([^\"]+)\"");
   private static final DateTimeFormatter LIBERTY_TIME =

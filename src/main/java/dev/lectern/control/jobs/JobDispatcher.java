@@ -30,6 +30,7 @@ public class JobDispatcher {
   @Inject JobConfig config;
   @Inject JobMetrics metrics;
   @Inject Event<JobFinished> finished;
+  @Inject DispatcherRunAs runAs;
 
   private volatile boolean failing;
 
@@ -85,8 +86,12 @@ public class JobDispatcher {
                 run.cancel();
                 if (job.batchExecutionId() != null) {
                   try {
-                    BatchRuntime.getJobOperator().stop(job.batchExecutionId());
-                  } catch (RuntimeException e) {
+                    runAs.call(
+                        () -> {
+                          BatchRuntime.getJobOperator().stop(job.batchExecutionId());
+                          return null;
+                        });
+                  } catch (Exception e) {
                     LOG.log(Level.FINE, "Batch stop of job " + job.id() + " refused", e);
                   }
                 }
@@ -111,8 +116,14 @@ public class JobDispatcher {
     }
   }
 
-  private static long start(JobType type, Properties parameters) {
-    return BatchRuntime.getJobOperator().start(type.batchJob(), parameters);
+  private long start(JobType type, Properties parameters) {
+    try {
+      return runAs.call(() -> BatchRuntime.getJobOperator().start(type.batchJob(), parameters));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A type runs once its batch job is defined; until then its jobs stay waiting. */

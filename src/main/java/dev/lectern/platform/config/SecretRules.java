@@ -42,11 +42,12 @@ public final class SecretRules {
         problems.add("LECTERN_MASTER_KEY_PREVIOUS is the same as LECTERN_MASTER_KEY");
       }
     }
-    if ("on".equals(lookup.apply("BATCH_CONSOLE"))) {
-      String console = lookup.apply("BATCH_CONSOLE_PASSWORD");
-      if (console == null || console.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
-        problems.add(
-            "BATCH_CONSOLE=on needs BATCH_CONSOLE_PASSWORD of at least " + MIN_BYTES + " bytes");
+    if ("on".equals(lookup.apply("ADMIN_CENTER"))) {
+      for (String name : List.of("ADMIN_CENTER_KEYSTORE_PASSWORD", "ADMIN_CENTER_LTPA_PASSWORD")) {
+        String value = lookup.apply(name);
+        if (value == null || value.getBytes(StandardCharsets.UTF_8).length < MIN_BYTES) {
+          problems.add("ADMIN_CENTER=on needs " + name + " of at least " + MIN_BYTES + " bytes");
+        }
       }
     }
     String publicUrl = lookup.apply("LECTERN_PUBLIC_URL");

@@ -69,30 +69,24 @@ class SecretRulesTest {
   }
 
   @Test
-  void shouldRequireAStrongConsolePasswordOnlyWhenTheBatchConsoleIsOn() {
+  void shouldRequireStrongConsoleKeyPasswordsOnlyWhenAdminCenterIsOn() {
     var off =
         Map.of(
             "LECTERN_MASTER_KEY", LONG,
             "DB_PASSWORD", LONG,
             "LECTERN_PUBLIC_URL", URL,
-            "BATCH_CONSOLE", "off");
+            "ADMIN_CENTER", "off");
     assertThat(SecretRules.problems(off::get)).isEmpty();
-    var weak =
-        Map.of(
-            "LECTERN_MASTER_KEY",
-            LONG,
-            "DB_PASSWORD",
-            LONG,
-            "LECTERN_PUBLIC_URL",
-            URL,
-            "BATCH_CONSOLE",
-            "on",
-            "BATCH_CONSOLE_PASSWORD",
-            "console-secret");
+    var weak = new java.util.HashMap<>(off);
+    weak.put("ADMIN_CENTER", "on");
+    weak.put("ADMIN_CENTER_KEYSTORE_PASSWORD", "keystore-secret");
     assertThat(SecretRules.problems(weak::get))
-        .containsExactly("BATCH_CONSOLE=on needs BATCH_CONSOLE_PASSWORD of at least 32 bytes");
+        .containsExactly(
+            "ADMIN_CENTER=on needs ADMIN_CENTER_KEYSTORE_PASSWORD of at least 32 bytes",
+            "ADMIN_CENTER=on needs ADMIN_CENTER_LTPA_PASSWORD of at least 32 bytes");
     var strong = new java.util.HashMap<>(weak);
-    strong.put("BATCH_CONSOLE_PASSWORD", LONG);
+    strong.put("ADMIN_CENTER_KEYSTORE_PASSWORD", LONG);
+    strong.put("ADMIN_CENTER_LTPA_PASSWORD", LONG);
     assertThat(SecretRules.problems(strong::get)).isEmpty();
   }
 

@@ -22,6 +22,22 @@ final class BatchApi {
 
   /** GET with an {@code Authorization} header value (Basic or Bearer), or none. */
   static HttpResult get(int httpsPort, String path, String authorization) throws Exception {
+    return send(httpsPort, path, authorization, HttpRequest.BodyPublishers.noBody(), "GET");
+  }
+
+  /** POST of a JSON body. */
+  static HttpResult post(int httpsPort, String path, String authorization, String json)
+      throws Exception {
+    return send(httpsPort, path, authorization, HttpRequest.BodyPublishers.ofString(json), "POST");
+  }
+
+  private static HttpResult send(
+      int httpsPort,
+      String path,
+      String authorization,
+      HttpRequest.BodyPublisher body,
+      String method)
+      throws Exception {
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(null, new TrustManager[] {new TrustAll()}, null);
     SSLParameters parameters = new SSLParameters();
@@ -33,7 +49,9 @@ final class BatchApi {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + path));
+        HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + path))
+            .header("Content-Type", "application/json")
+            .method(method, body);
     if (authorization != null) {
       request.header("Authorization", authorization);
     }

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ImportIT {
 
   private static final String OR = "/ims/oneroster/rostering/v1p2/";
-  private static final String CONSOLE_PASSWORD = "console-" + java.util.UUID.randomUUID();
   private static LecternServer server;
 
   /**
@@ -45,11 +44,11 @@ class ImportIT {
   static void start() throws Exception {
     dbUrl = Sql.createDatabase("imports");
     server =
-        new LecternServer("imports")
-            .with("DB_URL", dbUrl)
-            .with("JOB_HEARTBEAT_TIMEOUT_SECONDS", HEARTBEAT_TIMEOUT)
-            .with("BATCH_CONSOLE", "on")
-            .with("BATCH_CONSOLE_PASSWORD", CONSOLE_PASSWORD)
+        BatchConsole.adminCenterOn(
+                new LecternServer("imports")
+                    .with("DB_URL", dbUrl)
+                    .with("JOB_HEARTBEAT_TIMEOUT_SECONDS", HEARTBEAT_TIMEOUT),
+                "imports")
             .start()
             .awaitReady();
     http = server.http();
@@ -106,18 +105,8 @@ class ImportIT {
       assertThat(Sql.count(c, "SELECT count(*) FROM pg_indexes WHERE tablename = 'roster_user'"))
           .isEqualTo(4);
     }
-    // The same job in Liberty's batch management API (HTTPS), for admins only.
-    String console =
-        "Basic "
-            + java.util.Base64.getEncoder()
-                .encodeToString(("batch-console:" + CONSOLE_PASSWORD).getBytes());
-    HttpResult batch = BatchApi.get(server.httpsPort(), "/ibm/api/batch/jobinstances", console);
-    assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
-    assertThat(batch.body()).contains("lectern-import");
-    assertThat(
-            BatchApi.get(server.httpsPort(), "/ibm/api/batch/jobinstances", "Bearer " + admin)
-                .status())
-        .isIn(401, 403);
+    // The same job in Liberty's batch management API (HTTPS), read with Lectern's accounts.
+    BatchConsole.onlyEnabledAdminsAndOperatorsRead(server, http, admin);
   }
 
   @Test
