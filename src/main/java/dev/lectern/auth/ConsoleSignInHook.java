@@ -36,6 +36,7 @@ public class ConsoleSignInHook implements ConsoleSignIn {
 
   @Inject SignInService signIn;
   @Inject AccountService accounts;
+  @Inject LockdownClock lockdown;
   @Inject ConsoleSignInHook self; // the client proxy, so that the interceptor applies
 
   @Resource ContextService context;
@@ -76,6 +77,11 @@ public class ConsoleSignInHook implements ConsoleSignIn {
   @Override
   public boolean exists(String user) {
     return !groupsOf(user).isEmpty();
+  }
+
+  @Override
+  public long lockdownEpoch() {
+    return lockdown.lastLockdownMillis();
   }
 
   private Optional<PlatformAccount> account(String user) {

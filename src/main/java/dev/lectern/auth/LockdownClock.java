@@ -48,6 +48,11 @@ public class LockdownClock {
     return lockedAt.map(at -> issuedAtMillis < at.toEpochMilli()).orElse(false);
   }
 
+  /** When the last lockdown happened (epoch milliseconds), 0 when there was none. */
+  public long lastLockdownMillis() {
+    return lockedAt.map(Instant::toEpochMilli).orElse(0L);
+  }
+
   /** This replica's own lockdown, known here before the next reload. */
   void lockedAt(Instant at) {
     advanceTo(Optional.of(at));

@@ -2,7 +2,7 @@
 // raised for an incident: what the person on call looks at when requests slow down.
 
 import { api } from '../api.js';
-import { action, el, field, format, heading, present, showDone, showError, table } from '../ui.js';
+import { action, badge, el, field, format, heading, present, showDone, showError, table } from '../ui.js';
 
 const LEVELS = ['FINEST', 'FINER', 'FINE', 'CONFIG', 'INFO', 'WARNING', 'SEVERE'];
 const DURATIONS = [['PT15M', '15 minutes'], ['PT1H', '1 hour'], ['PT4H', '4 hours'], ['PT24H', '24 hours']];
@@ -50,6 +50,29 @@ function database(report, admin, redraw) {
   ];
 }
 
+/** The schema: its version, what is pending, and every migration applied. */
+function migrations(report) {
+  return [
+    el('p', {
+      id: 'schema-version',
+      text: `Schema version ${report.current || 'none'} (this Lectern knows up to ${report.latestKnown})${
+        report.newerThanCode ? ': the database is NEWER than this Lectern' : ''}.`,
+    }),
+    table('Pending migrations', [
+      ['Version', (m) => m.version],
+      ['Description', (m) => m.description],
+    ], report.pending || [], 'none'),
+    table('Applied migrations', [
+      ['Version', (m) => m.version],
+      ['Description', (m) => m.description],
+      ['Installed', (m) => `${format.time(m.installedOn)} by ${m.installedBy || '-'}`],
+      ['Took', (m) => ms(m.executionMillis)],
+      ['Checksum', (m) => m.checksum ?? '-'],
+      ['Result', (m) => badge(m.success === false ? 'failed' : 'completed')],
+    ], [...(report.history || [])].reverse()),
+  ];
+}
+
 function levelForm(redraw) {
   const logger = el('input', { id: 'log-logger', required: true, maxlength: '200', placeholder: 'dev.lectern.roster.imports' });
   const level = el('select', { id: 'log-level' }, LEVELS.map((l) => el('option', { value: l, text: l, selected: l === 'FINE' })));
@@ -77,12 +100,15 @@ export default {
   async render(container, context) {
     const db = el('div', { id: 'database-report' });
     const logs = el('div', { id: 'log-levels' });
+    const schema = el('div', { id: 'migrations' });
     const draw = async () => {
-      const [report, logging] = await Promise.all([
+      const [report, logging, migrated] = await Promise.all([
         api('GET', '/api/v1/admin/diagnostics/database'),
         api('GET', '/api/v1/admin/logging'),
+        api('GET', '/api/v1/admin/migrations'),
       ]);
       db.replaceChildren(...present(...database(report, context.admin, draw)));
+      schema.replaceChildren(...migrations(migrated));
       logs.replaceChildren(table('Raised log levels', [
         ['Logger', (o) => el('code', { text: o.logger })],
         ['Level', (o) => o.level],
@@ -100,6 +126,7 @@ export default {
     if (context.admin) {
       container.append(levelForm(draw));
     }
+    container.append(el('h3', { text: 'Schema migrations' }), schema);
     await draw();
     context.every(5000, draw);
   },

@@ -99,15 +99,7 @@ class PasswordResetIT {
     assertThat(confirm(tokenMailedTo(email), "the-new-password").status()).isEqualTo(204);
     assertThat(login(user, "the-new-password").status()).isEqualTo(200);
 
-    HttpResult disabled =
-        HTTP.send(
-            HTTP.request("/api/v1/admin/users/" + id)
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .method(
-                    "PATCH",
-                    java.net.http.HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")));
-    assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+    HTTP.disableAccount(admin, id);
     assertThat(login(user, "the-new-password").status()).isEqualTo(401);
   }
 

@@ -116,6 +116,19 @@ public final class Http {
     return created.json().getString("id");
   }
 
+  /** Disables a platform account (which ends its sessions); fails the test unless it is. */
+  public void disableAccount(String adminToken, String id) {
+    HttpResult disabled =
+        send(
+            request("/api/v1/admin/users/" + id)
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")));
+    if (disabled.status() != 200) {
+      throw new AssertionError("account " + id + " not disabled: " + disabled);
+    }
+  }
+
   /** A token for the first admin created from LECTERN_ADMIN_PASSWORD. */
   public String adminToken() {
     return login("admin", TestEnvironment.adminPassword());

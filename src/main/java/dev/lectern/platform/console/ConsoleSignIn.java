@@ -18,6 +18,9 @@ public interface ConsoleSignIn {
   /** Whether the name is an enabled account (a disabled one no longer exists for Liberty). */
   boolean exists(String user);
 
+  /** When the last lockdown happened (epoch milliseconds), 0 when there was none. */
+  long lockdownEpoch();
+
   /** A successful sign-in: the canonical user name (the login may have been an e-mail). */
   record Signed(String user, Set<String> groups) {}
 }

@@ -25,6 +25,9 @@ public class LecternUserRegistry implements UserRegistry {
 
   static final String REALM = "lectern";
 
+  /** Separates an account's name from its lockdown in a unique id (names never hold '#'). */
+  private static final char SINCE = '#';
+
   /** Lectern's roles, and the job dispatcher's own group. */
   static final Set<String> GROUPS =
       Set.of("admin", "operator", "teacher", "student", ConsoleAccounts.DISPATCHER_GROUP);
@@ -93,16 +96,35 @@ public class LecternUserRegistry implements UserRegistry {
     return existing(user);
   }
 
+  /** An account's unique id is its name and the last lockdown before it was made. */
   @Override
   public String getUniqueUserId(String user)
       throws EntryNotFoundException, CustomRegistryException {
-    return existing(user);
+    String name = existing(user);
+    return ConsoleAccounts.DISPATCHER.equals(name) ? name : name + SINCE + hook().lockdownEpoch();
   }
 
   @Override
   public String getUserSecurityName(String uniqueUserId)
       throws EntryNotFoundException, CustomRegistryException {
-    return existing(uniqueUserId);
+    return current(uniqueUserId);
+  }
+
+  /**
+   * The account a unique id names, if it still exists and no lockdown came since the id was made:
+   * Liberty keeps the unique id in the console's sign-in cookie, so a lockdown ends those sign-ins
+   * at their next request, as it ends the API's tokens.
+   */
+  private String current(String uniqueUserId)
+      throws EntryNotFoundException, CustomRegistryException {
+    if (ConsoleAccounts.DISPATCHER.equals(uniqueUserId)) {
+      return uniqueUserId;
+    }
+    int at = uniqueUserId == null ? -1 : uniqueUserId.lastIndexOf(SINCE);
+    if (at < 0 || !uniqueUserId.substring(at + 1).equals(Long.toString(hook().lockdownEpoch()))) {
+      throw new EntryNotFoundException("Signed in before the last lockdown");
+    }
+    return existing(uniqueUserId.substring(0, at));
   }
 
   @Override
@@ -145,10 +167,14 @@ public class LecternUserRegistry implements UserRegistry {
   @Override
   public List<String> getUniqueGroupIds(String uniqueUserId)
       throws EntryNotFoundException, CustomRegistryException {
-    if (ConsoleAccounts.DISPATCHER.equals(existing(uniqueUserId))) {
+    return groupsOf(current(uniqueUserId));
+  }
+
+  private static List<String> groupsOf(String user) throws CustomRegistryException {
+    if (ConsoleAccounts.DISPATCHER.equals(user)) {
       return new ArrayList<>(List.of(ConsoleAccounts.DISPATCHER_GROUP));
     }
-    return new ArrayList<>(hook().groupsOf(uniqueUserId));
+    return new ArrayList<>(hook().groupsOf(user));
   }
 
   @Override
@@ -164,7 +190,7 @@ public class LecternUserRegistry implements UserRegistry {
   @Override
   public List<String> getGroupsForUser(String user)
       throws EntryNotFoundException, CustomRegistryException {
-    return getUniqueGroupIds(user);
+    return groupsOf(existing(user));
   }
 
   @Override

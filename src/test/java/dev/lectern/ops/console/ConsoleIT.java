@@ -102,8 +102,16 @@ class ConsoleIT {
       console.record("mode");
       setMode(browser, console, "normal");
 
-      for (String screen :
-          List.of("control-plane", "diagnostics", "api-keys", "accounts", "audit")) {
+      console.go("diagnostics");
+      console.waitForText(By.id("schema-version"), "Schema version");
+      browser.driver().findElement(By.id("log-logger")).sendKeys("dev.lectern.ops.console");
+      browser.driver().findElement(By.id("log-reason")).sendKeys("console test");
+      browser.driver().findElement(By.cssSelector("#log-form button")).click();
+      console.waitForText(By.id("log-levels"), "dev.lectern.ops.console");
+      console.record("diagnostics");
+      console.button("Reset dev.lectern.ops.console").click();
+      console.waitForText(By.cssSelector("#notices .notice"), "back at its configured level");
+      for (String screen : List.of("control-plane", "api-keys", "accounts", "audit")) {
         console.go(screen);
         console.record(screen);
       }

@@ -22,13 +22,19 @@ final class BatchApi {
 
   /** GET with an {@code Authorization} header value (Basic or Bearer), or none. */
   static HttpResult get(int httpsPort, String path, String authorization) throws Exception {
-    return send(httpsPort, path, authorization, HttpRequest.BodyPublishers.noBody(), "GET");
+    return send(httpsPort, path, authorization, HttpRequest.BodyPublishers.noBody(), "GET", null);
+  }
+
+  /** GET with a {@code Cookie} header, as a signed-in browser sends it. */
+  static HttpResult getWithCookie(int httpsPort, String path, String cookie) throws Exception {
+    return send(httpsPort, path, null, HttpRequest.BodyPublishers.noBody(), "GET", cookie);
   }
 
   /** POST of a JSON body. */
   static HttpResult post(int httpsPort, String path, String authorization, String json)
       throws Exception {
-    return send(httpsPort, path, authorization, HttpRequest.BodyPublishers.ofString(json), "POST");
+    return send(
+        httpsPort, path, authorization, HttpRequest.BodyPublishers.ofString(json), "POST", null);
   }
 
   private static HttpResult send(
@@ -36,7 +42,8 @@ final class BatchApi {
       String path,
       String authorization,
       HttpRequest.BodyPublisher body,
-      String method)
+      String method,
+      String cookie)
       throws Exception {
     SSLContext ssl = SSLContext.getInstance("TLS");
     ssl.init(null, new TrustManager[] {new TrustAll()}, null);
@@ -54,6 +61,9 @@ final class BatchApi {
             .method(method, body);
     if (authorization != null) {
       request.header("Authorization", authorization);
+    }
+    if (cookie != null) {
+      request.header("Cookie", cookie);
     }
     return HttpResult.of(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
   }

@@ -100,15 +100,7 @@ final class BatchConsole {
     String other = http.createAccount(admin, "batch-admin-" + suffix, "admin", password);
     assertThat(BatchApi.get(port, jobs, basic("batch-admin-" + suffix, password)).status())
         .isEqualTo(200);
-    HttpResult disabled =
-        http.send(
-            http.request("/api/v1/admin/users/" + other)
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .method(
-                    "PATCH",
-                    java.net.http.HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")));
-    assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+    http.disableAccount(admin, other);
     assertThat(BatchApi.get(port, jobs, basic("batch-admin-" + suffix, password)).status())
         .as("a disabled admin, at the next request")
         .isEqualTo(401);
@@ -135,17 +127,45 @@ final class BatchConsole {
     javaBatchToolShowsTheImport(server, "batch-op-" + suffix, password);
   }
 
+  /**
+   * A lockdown ends a console sign-in at its next request, as it ends the API's tokens: the
+   * browser's adminCenter cookie reads the batch API before, and is refused after.
+   */
+  static void lockdownEndsConsoleSignIns(LecternServer server, Http http) throws Exception {
+    String base = "https://localhost:" + server.httpsPort();
+    try (Browser browser = new Browser()) {
+      signIn(browser, base, "admin", TestEnvironment.adminPassword());
+      String cookie =
+          browser.driver().manage().getCookies().stream()
+              .filter(c -> c.getName().startsWith("LtpaToken"))
+              .map(c -> c.getName() + "=" + c.getValue())
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("adminCenter set no sign-in cookie"));
+      String jobs = "/ibm/api/batch/jobinstances";
+      assertThat(BatchApi.getWithCookie(server.httpsPort(), jobs, cookie).status()).isEqualTo(200);
+      HttpResult lockdown = http.postJson("/api/v1/admin/auth/lockdown", "{}", http.adminToken());
+      assertThat(lockdown.status()).as(lockdown.toString()).isEqualTo(200);
+      assertThat(BatchApi.getWithCookie(server.httpsPort(), jobs, cookie).status())
+          .as("the console's cookie after a lockdown")
+          .isEqualTo(401);
+    }
+  }
+
+  private static void signIn(Browser browser, String base, String user, String password) {
+    browser.open(base + "/adminCenter/");
+    browser.waitFor(By.name("j_username"), Duration.ofSeconds(60)).sendKeys(user);
+    WebElement secret = browser.driver().findElement(By.name("j_password"));
+    secret.sendKeys(password);
+    secret.submit();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+        .until(d -> !d.getCurrentUrl().contains("login"));
+  }
+
   /** adminCenter in a browser: the account signs in and its Java Batch tool lists the import. */
   static void javaBatchToolShowsTheImport(LecternServer server, String user, String password) {
     String base = "https://localhost:" + server.httpsPort();
     try (Browser browser = new Browser()) {
-      browser.open(base + "/adminCenter/");
-      browser.waitFor(By.name("j_username"), Duration.ofSeconds(60)).sendKeys(user);
-      WebElement secret = browser.driver().findElement(By.name("j_password"));
-      secret.sendKeys(password);
-      secret.submit();
-      new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
-          .until(d -> !d.getCurrentUrl().contains("login"));
+      signIn(browser, base, user, password);
       browser.open(base + "/ibm/adminCenter/javaBatch-1.0/");
       String shot = "admincenter-java-batch-" + (user.equals("admin") ? "admin" : "operator");
       try {

@@ -107,6 +107,9 @@ class ImportIT {
     }
     // The same job in Liberty's batch management API (HTTPS), read with Lectern's accounts.
     BatchConsole.onlyEnabledAdminsAndOperatorsRead(server, http, admin);
+    BatchConsole.lockdownEndsConsoleSignIns(server, http);
+    admin = http.adminToken();
+    imports = new ImportClient(http, admin);
   }
 
   @Test
