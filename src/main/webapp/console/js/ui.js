@@ -68,6 +68,22 @@ export function present(...nodes) {
   return nodes.filter((node) => node !== null && node !== undefined && node !== false);
 }
 
+/** The same for a form: its submit button stays disabled while the submission runs. */
+export function onSubmit(form, run) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = form.querySelector('button[type="submit"]');
+    if (button) button.disabled = true;
+    try {
+      await run();
+    } catch (error) {
+      showError(error);
+    } finally {
+      if (button) button.disabled = false;
+    }
+  });
+}
+
 export function heading(text) {
   return el('h2', { text, tabindex: '-1' });
 }

@@ -2,7 +2,7 @@
 // password reset.
 
 import { api } from '../api.js';
-import { action, badge, el, field, format, heading, showDone, showError, table } from '../ui.js';
+import { action, badge, el, field, format, heading, onSubmit, showDone, table } from '../ui.js';
 
 const ROLES = ['admin', 'operator', 'teacher', 'student'];
 
@@ -44,8 +44,7 @@ export default {
         el('fieldset', {}, el('legend', { text: 'Roles' }),
           roles.map((box) => el('div', { class: 'check' }, box, el('label', { for: box.id, text: box.value })))),
         el('button', { type: 'submit', text: 'Create account' }));
-      form.addEventListener('submit', async (event) => {
-        event.preventDefault();
+      onSubmit(form, async () => {
         try {
           const created = await api('POST', '/api/v1/admin/users', {
             username: username.value,
@@ -58,7 +57,7 @@ export default {
           await draw();
         } catch (error) {
           password.value = '';
-          showError(error);
+          throw error;
         }
       });
       container.append(form);

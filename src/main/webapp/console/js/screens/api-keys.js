@@ -1,7 +1,7 @@
 // OneRoster API keys of LMSs and apps: create (the secret is shown once), rotate, revoke.
 
 import { api } from '../api.js';
-import { action, badge, el, field, format, heading, showDone, showError, table } from '../ui.js';
+import { action, badge, el, field, format, heading, onSubmit, showDone, table } from '../ui.js';
 
 const SCOPE = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
 const SCOPES = ['roster-core.readonly', 'roster.readonly', 'roster-demographics.readonly'];
@@ -62,19 +62,14 @@ export default {
         el('fieldset', {}, el('legend', { text: 'Scopes' }),
           scopes.map((box, i) => el('div', { class: 'check' }, box, el('label', { for: box.id, text: SCOPES[i] })))),
         el('button', { type: 'submit', text: 'Create key' }));
-      form.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        try {
-          const issued = await api('POST', '/api/v1/admin/api-keys', {
-            name: name.value,
-            scopes: scopes.filter((box) => box.checked).map((box) => box.value),
-          });
-          name.value = '';
-          secretCard(secretArea, issued);
-          await draw();
-        } catch (error) {
-          showError(error);
-        }
+      onSubmit(form, async () => {
+        const issued = await api('POST', '/api/v1/admin/api-keys', {
+          name: name.value,
+          scopes: scopes.filter((box) => box.checked).map((box) => box.value),
+        });
+        name.value = '';
+        secretCard(secretArea, issued);
+        await draw();
       });
       container.append(form);
     }

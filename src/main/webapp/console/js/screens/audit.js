@@ -1,7 +1,7 @@
 // Who did what: the audit log with its filters, newest first, a page at a time.
 
 import { api } from '../api.js';
-import { action, badge, el, field, format, heading, showError, table } from '../ui.js';
+import { action, badge, el, field, format, heading, onSubmit, table } from '../ui.js';
 
 const PAGE = 50;
 
@@ -38,10 +38,9 @@ export default {
     const form = el('form', { class: 'toolbar', id: 'audit-form', 'aria-label': 'Filter the audit log' },
       field('Actor', actor), field('Action', act), field('Outcome', outcome), field('Since (UTC)', since),
       el('button', { type: 'submit', text: 'Search' }));
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
+    onSubmit(form, async () => {
       offset = 0;
-      draw().catch(showError);
+      await draw();
     });
     container.append(heading('Audit log'), form, list);
     await draw();

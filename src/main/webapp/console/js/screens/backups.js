@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { barChart } from '../chart.js';
-import { action, badge, el, field, format, heading, present, showDone, showError, table } from '../ui.js';
+import { action, badge, el, field, format, heading, onSubmit, present, showDone, table } from '../ui.js';
 
 function verifiedWord(backup) {
   if (backup.verified === true) return 'verified';
@@ -25,19 +25,13 @@ function restoreForm(backup, area, done) {
     el('button', { type: 'submit', text: 'Restore' }),
     action('Cancel', async () => area.replaceChildren(), { id: 'restore-cancel' }),
   );
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+  onSubmit(form, async () => {
     const job = await api('POST', `/api/v1/admin/backups/${encodeURIComponent(backup.id)}/restore`, {
       confirm: typed.value,
-    }).catch((error) => {
-      showError(error);
-      return null;
     });
-    if (job) {
-      area.replaceChildren();
-      showDone(`Restore of ${backup.id} queued as job ${job.id}; follow it on the Jobs screen.`);
-      done();
-    }
+    area.replaceChildren();
+    showDone(`Restore of ${backup.id} queued as job ${job.id}; follow it on the Jobs screen.`);
+    done();
   });
   area.replaceChildren(form);
   typed.focus();

@@ -2,7 +2,7 @@
 // retention sweep that deletes what has outlived its policy.
 
 import { api } from '../api.js';
-import { action, badge, el, field, format, heading, present, showDone, showError, table } from '../ui.js';
+import { action, badge, el, field, format, heading, onSubmit, present, showDone, table } from '../ui.js';
 
 function flagsTable(flags, admin, redraw) {
   const columns = [
@@ -62,18 +62,13 @@ function windowForm(redraw) {
   const form = el('form', { class: 'toolbar', id: 'window-form', 'aria-label': 'Plan a maintenance window' },
     field('Start (UTC)', start), field('End (UTC)', end), field('Mode', mode), field('Reason', reason),
     el('button', { type: 'submit', text: 'Plan window' }));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      const planned = await api('POST', '/api/v1/admin/maintenance-windows', {
-        start: start.value, end: end.value, mode: mode.value, reason: reason.value,
-      });
-      showDone(`Window ${planned.id} planned: ${planned.mode} from ${format.time(planned.start)}.`);
-      form.reset();
-      await redraw();
-    } catch (error) {
-      showError(error);
-    }
+  onSubmit(form, async () => {
+    const planned = await api('POST', '/api/v1/admin/maintenance-windows', {
+      start: start.value, end: end.value, mode: mode.value, reason: reason.value,
+    });
+    showDone(`Window ${planned.id} planned: ${planned.mode} from ${format.time(planned.start)}.`);
+    form.reset();
+    await redraw();
   });
   return form;
 }

@@ -2,7 +2,7 @@
 // raised for an incident: what the person on call looks at when requests slow down.
 
 import { api } from '../api.js';
-import { action, badge, el, field, format, heading, present, showDone, showError, table } from '../ui.js';
+import { action, badge, el, field, format, heading, onSubmit, present, showDone, table } from '../ui.js';
 
 const LEVELS = ['FINEST', 'FINER', 'FINE', 'CONFIG', 'INFO', 'WARNING', 'SEVERE'];
 const DURATIONS = [['PT15M', '15 minutes'], ['PT1H', '1 hour'], ['PT4H', '4 hours'], ['PT24H', '24 hours']];
@@ -81,17 +81,12 @@ function levelForm(redraw) {
   const form = el('form', { class: 'toolbar', id: 'log-form', 'aria-label': 'Raise a log level' },
     field('Logger', logger), field('Level', level), field('Back after', revert), field('Reason', reason),
     el('button', { type: 'submit', text: 'Set level' }));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    try {
-      const set = await api('PUT', `/api/v1/admin/logging/${encodeURIComponent(logger.value)}`, {
-        level: level.value, revertAfter: revert.value, reason: reason.value,
-      });
-      showDone(`${set.logger} at ${set.level} until ${format.time(set.revertAt)} on every replica.`);
-      await redraw();
-    } catch (error) {
-      showError(error);
-    }
+  onSubmit(form, async () => {
+    const set = await api('PUT', `/api/v1/admin/logging/${encodeURIComponent(logger.value)}`, {
+      level: level.value, revertAfter: revert.value, reason: reason.value,
+    });
+    showDone(`${set.logger} at ${set.level} until ${format.time(set.revertAt)} on every replica.`);
+    await redraw();
   });
   return form;
 }

@@ -1,7 +1,7 @@
 // The operating mode (normal, read-only, maintenance) and the response cache.
 
 import { api } from '../api.js';
-import { action, badge, el, field, format, heading, showDone, showError } from '../ui.js';
+import { action, badge, el, field, format, heading, onSubmit, showDone } from '../ui.js';
 
 const MODES = ['normal', 'read-only', 'maintenance'];
 
@@ -55,19 +55,10 @@ export default {
         field('Reason', reason),
         el('button', { type: 'submit', text: 'Set mode' }),
       );
-      change.addEventListener('submit', (event) => {
-        event.preventDefault();
-        const button = change.querySelector('button');
-        button.disabled = true;
-        api('PUT', '/api/v1/admin/mode', { mode: choice.value, reason: reason.value || undefined })
-          .then((mode) => {
-            showDone(`Mode is now ${mode.mode}.`);
-            return draw();
-          })
-          .catch(showError)
-          .finally(() => {
-            button.disabled = false;
-          });
+      onSubmit(change, async () => {
+        const mode = await api('PUT', '/api/v1/admin/mode', { mode: choice.value, reason: reason.value || undefined });
+        showDone(`Mode is now ${mode.mode}.`);
+        await draw();
       });
       container.append(change);
     }
