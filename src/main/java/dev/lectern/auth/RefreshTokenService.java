@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -39,7 +39,7 @@ public class RefreshTokenService {
 
   /** A new session for the account, or empty while Redis cannot be reached. */
   public Optional<String> start(UUID accountId) {
-    Optional<RedisClient> client = redis.usable();
+    Optional<UnifiedJedis> client = redis.usable();
     if (client.isEmpty()) {
       return Optional.empty();
     }
@@ -65,7 +65,7 @@ public class RefreshTokenService {
    *     family first), 503 while Redis cannot be reached
    */
   public Rotation rotate(String refreshToken) {
-    RedisClient client = client();
+    UnifiedJedis client = client();
     try {
       String tokenKey = key("token:" + Sha256.hex(refreshToken));
       String previous = client.get(tokenKey);
@@ -100,7 +100,7 @@ public class RefreshTokenService {
 
   /** Ends the session the token belongs to; unknown tokens are ignored (logout is idempotent). */
   public void end(String refreshToken) {
-    RedisClient client = client();
+    UnifiedJedis client = client();
     try {
       String value = client.get(key("token:" + Sha256.hex(refreshToken)));
       if (value != null) {
@@ -114,7 +114,7 @@ public class RefreshTokenService {
 
   /** Ends every session of the account; returns how many were open. */
   public long endAll(UUID accountId) {
-    RedisClient client = client();
+    UnifiedJedis client = client();
     try {
       Set<String> families = client.smembers(key("account:" + accountId));
       long ended = 0;
@@ -131,7 +131,7 @@ public class RefreshTokenService {
 
   /** Ends every session of every account (lockdown); returns how many were open. */
   public long endEverything() {
-    RedisClient client = client();
+    UnifiedJedis client = client();
     try {
       long ended = 0;
       ScanParams params = new ScanParams().match(key("*")).count(500);
@@ -167,7 +167,7 @@ public class RefreshTokenService {
     }
   }
 
-  private String issue(RedisClient client, String family, UUID accountId) {
+  private String issue(UnifiedJedis client, String family, UUID accountId) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -176,7 +176,7 @@ public class RefreshTokenService {
     return token;
   }
 
-  private RedisClient client() {
+  private UnifiedJedis client() {
     return redis.usable().orElseThrow(RefreshTokenService::unavailable);
   }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -128,7 +128,7 @@ public class CacheService {
     Long memory = null;
     long keys = 0;
     String backend = "memory";
-    Optional<RedisClient> client = redis.client();
+    Optional<UnifiedJedis> client = redis.client();
     if (client.isPresent()) {
       try {
         keys = countRedisKeys(client.get());
@@ -177,7 +177,7 @@ public class CacheService {
 
   /** SCAN and UNLINK in batches, never KEYS: a large Redis must not block. */
   private long redisUnlink(String glob) {
-    Optional<RedisClient> client = redis.client();
+    Optional<UnifiedJedis> client = redis.client();
     if (client.isEmpty()) {
       return 0;
     }
@@ -198,7 +198,7 @@ public class CacheService {
     return removed;
   }
 
-  private long countRedisKeys(RedisClient client) {
+  private long countRedisKeys(UnifiedJedis client) {
     long count = 0;
     String cursor = ScanParams.SCAN_POINTER_START;
     ScanParams params = new ScanParams().match(redis.key(NAMESPACE + "*")).count(1000);

@@ -25,7 +25,7 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Counts a request against its tier's bucket. Buckets live in Redis, so every replica draws from
@@ -133,7 +133,7 @@ public class RateLimiter {
 
   private Optional<ConsumptionProbe> fromRedis(
       RateLimitPolicy policy, String bucketKey, Function<Bucket, ConsumptionProbe> action) {
-    Optional<RedisClient> client = redis.usable();
+    Optional<UnifiedJedis> client = redis.usable();
     if (client.isEmpty()) {
       return Optional.empty();
     }
@@ -149,7 +149,7 @@ public class RateLimiter {
   }
 
   /** Built on first use: the Redis client exists once the application has started. */
-  private synchronized ProxyManager<byte[]> proxies(RedisClient client) {
+  private synchronized ProxyManager<byte[]> proxies(UnifiedJedis client) {
     if (shared == null) {
       // Buckets expire from Redis once full again (plus a margin), so idle keys do not pile up.
       shared =

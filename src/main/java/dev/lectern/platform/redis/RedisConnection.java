@@ -7,16 +7,14 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
-import redis.clients.jedis.Connection;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Owns the pooled Jedis client. Jedis reconnects by itself: a broken pooled connection is discarded
  * and the next borrow dials again, so nothing here has to notice that Redis came back. Features
  * never hold the client; they call {@link #client()} per operation and fall back to memory when it
- * is empty or the call fails.
+ * is empty or the call fails. With sentinels, the client is built once one of them answers (a
+ * sentinel set that is down at start is asked again at most every two seconds).
  */
 @ApplicationScoped
 public class RedisConnection {
@@ -28,50 +26,58 @@ public class RedisConnection {
   /** After a failed call, Redis is skipped this long, so a hung Redis costs one timeout. */
   private static final long SKIP_AFTER_FAILURE_NANOS = 2_000_000_000L;
 
-  private RedisClient client;
+  private URI uri;
+  private volatile UnifiedJedis client;
   private volatile long skippedUntil = System.nanoTime();
+  private long nextOpenAttempt = System.nanoTime();
 
   @PostConstruct
   void open() {
-    Optional<URI> uri = config.uri();
-    if (uri.isEmpty()) {
+    Optional<URI> configured = config.uri();
+    if (configured.isEmpty()) {
       LOG.warning("REDIS_URL is empty: Lectern runs with in-memory fallbacks only.");
       return;
     }
-    int timeout = (int) config.timeout().toMillis();
-    DefaultJedisClientConfig.Builder clientConfig =
-        DefaultJedisClientConfig.builder()
-            .connectionTimeoutMillis(timeout)
-            .socketTimeoutMillis(timeout)
-            .blockingSocketTimeoutMillis(timeout)
-            .clientName("lectern");
-    RedisUris.applyCredentials(uri.get(), clientConfig);
-    GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-    pool.setMaxTotal(config.poolMax());
-    pool.setMaxIdle(config.poolMax());
-    pool.setMinIdle(0);
-    // Borrowing must never wait long: a caller that cannot get a connection falls back to memory.
-    pool.setMaxWait(config.timeout());
-    pool.setTestWhileIdle(true);
-    client =
-        RedisClient.builder()
-            .hostAndPort(uri.get().getHost(), uri.get().getPort() < 0 ? 6379 : uri.get().getPort())
-            .clientConfig(clientConfig.build())
-            .poolConfig(pool)
-            .build();
-    LOG.info(() -> "Redis client for " + RedisUris.redacted(uri.get()));
+    uri = configured.get();
+    config.sentinels(); // a malformed REDIS_SENTINELS fails the start, not the first request
+    tryOpen();
+  }
+
+  private synchronized UnifiedJedis tryOpen() {
+    if (client != null || System.nanoTime() - nextOpenAttempt < 0) {
+      return client;
+    }
+    try {
+      client = RedisClients.open(config, uri);
+      LOG.info(
+          () ->
+              config.sentinels().isEmpty()
+                  ? "Redis client for " + RedisUris.redacted(uri)
+                  : "Redis client for master '"
+                      + config.sentinelMaster()
+                      + "' of sentinels "
+                      + config.sentinels());
+    } catch (RuntimeException e) {
+      nextOpenAttempt = System.nanoTime() + SKIP_AFTER_FAILURE_NANOS;
+      LOG.warning("No Redis sentinel answered; asking again in 2 s: " + e.getMessage());
+    }
+    return client;
   }
 
   @PreDestroy
-  void close() {
+  synchronized void close() {
     if (client != null) {
       client.close();
     }
   }
 
-  /** The client, or empty when Redis is not configured. */
-  public Optional<RedisClient> client() {
-    return Optional.ofNullable(client);
+  /** The client, or empty when Redis is not configured (or no sentinel has answered yet). */
+  public Optional<UnifiedJedis> client() {
+    UnifiedJedis current = client;
+    if (current == null && uri != null) {
+      current = tryOpen();
+    }
+    return Optional.ofNullable(current);
   }
 
   /**
@@ -79,7 +85,7 @@ public class RedisConnection {
    * callers that have a fallback use this, so an outage costs one timeout every two seconds rather
    * than one per request.
    */
-  public Optional<RedisClient> usable() {
+  public Optional<UnifiedJedis> usable() {
     return System.nanoTime() - skippedUntil < 0 ? Optional.empty() : client();
   }
 
@@ -90,7 +96,7 @@ public class RedisConnection {
   }
 
   public boolean isConfigured() {
-    return client != null;
+    return uri != null;
   }
 
   /** Prefixes a key with {@code REDIS_KEY_PREFIX}. */

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** One PING to Redis, time-boxed and bulkheaded like {@code DatabasePing}. */
 @ApplicationScoped
@@ -19,8 +19,13 @@ public class RedisPing {
   @Timeout(1500)
   @Bulkhead(value = 2, waitingTaskQueue = 4)
   public CompletionStage<Void> ping() {
-    RedisClient client =
-        redis.client().orElseThrow(() -> new IllegalStateException("REDIS_URL is not set"));
+    UnifiedJedis client =
+        redis
+            .client()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no Redis client: REDIS_URL empty or no sentinel answered"));
     String answer = client.ping();
     if (!"PONG".equalsIgnoreCase(answer)) {
       throw new IllegalStateException("unexpected PING answer");
