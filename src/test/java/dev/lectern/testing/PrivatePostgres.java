@@ -28,6 +28,26 @@ public final class PrivatePostgres implements AutoCloseable {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
+  /**
+   * A streaming standby of this running cluster, known to it as {@code name} (which {@code
+   * synchronous_standby_names} may list), started on a port of its own.
+   */
+  public PrivatePostgres startStandby(String name) {
+    PrivatePostgres standby = new PrivatePostgres(name);
+    ServicesScript.run(
+        "pg-replica",
+        standby.directory.toString(),
+        Integer.toString(standby.port),
+        Integer.toString(port),
+        name);
+    return standby;
+  }
+
+  /** Promotes this standby to a primary, as a failover does. */
+  public void promote() {
+    ServicesScript.run("pg-promote", directory.toString());
+  }
+
   public void start() {
     ServicesScript.run("pg-start", directory.toString(), Integer.toString(port));
   }

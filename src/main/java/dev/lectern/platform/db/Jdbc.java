@@ -18,20 +18,31 @@ import javax.sql.DataSource;
  */
 public final class Jdbc {
 
-  private final DataSource dataSource;
+  private final ConnectionSource connections;
   private final StatementTimings timings;
   private final String origin;
 
   /** A helper over the data source whose slow statements count under {@code origin}. */
   public Jdbc(DataSource dataSource, StatementTimings timings, String origin) {
-    this.dataSource = dataSource;
+    this(dataSource::getConnection, timings, origin);
+  }
+
+  /** A helper over connections chosen per call ({@link ReadRouting}). */
+  Jdbc(ConnectionSource connections, StatementTimings timings, String origin) {
+    this.connections = connections;
     this.timings = timings;
     this.origin = origin;
   }
 
+  /** Where a call's connection comes from: a pool, or a choice between pools. */
+  @FunctionalInterface
+  interface ConnectionSource {
+    Connection get() throws SQLException;
+  }
+
   /** Runs the work on one connection, in whatever transaction the data source gives it. */
   public <T> T withConnection(SqlWork<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
+    try (Connection connection = connections.get()) {
       return work.run(new SqlSession(connection, timings, origin));
     } catch (SQLException e) {
       throw new DataAccessException(e);

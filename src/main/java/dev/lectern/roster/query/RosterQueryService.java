@@ -1,6 +1,7 @@
 package dev.lectern.roster.query;
 
 import dev.lectern.platform.db.Jdbc;
+import dev.lectern.platform.db.RoutedReads;
 import dev.lectern.roster.model.Field;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +19,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class RosterQueryService {
 
-  @Inject Jdbc jdbc;
+  @Inject @RoutedReads Jdbc jdbc;
 
   @Inject RosterPaging paging;
 
