@@ -1,5 +1,15 @@
 package dev.lectern.delivery;
 
+import static dev.lectern.delivery.HelmRender.at;
+import static dev.lectern.delivery.HelmRender.cast;
+import static dev.lectern.delivery.HelmRender.env;
+import static dev.lectern.delivery.HelmRender.first;
+import static dev.lectern.delivery.HelmRender.installable;
+import static dev.lectern.delivery.HelmRender.kinds;
+import static dev.lectern.delivery.HelmRender.list;
+import static dev.lectern.delivery.HelmRender.only;
+import static dev.lectern.delivery.HelmRender.pod;
+import static dev.lectern.delivery.HelmRender.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +19,8 @@ import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
@@ -26,32 +33,25 @@ import org.yaml.snakeyaml.Yaml;
  */
 class HelmRenderTest {
 
-  private static final Path CHART = Path.of("helm/lectern");
-
   @Test
   void lintsCleanAsAnOperatorInstallsIt(@TempDir Path work) throws IOException {
-    Path chart = copyOfChart(work);
-    Path values = chart.resolve("values.yaml");
-    String text = Files.readString(values);
-    assertThat(text).contains("\npublicUrl: \"\"\n");
-    Files.writeString(
-        values, text.replace("\npublicUrl: \"\"\n", "\npublicUrl: https://lectern.example\n"));
+    Path values = Files.writeString(work.resolve("required.yaml"), requiredValues());
 
-    LintResult lint = new Helm(chart).lint().strict().call();
+    LintResult lint = new Helm(HelmRender.copyOfChart(work, values)).lint().strict().call();
 
     assertThat(lint.isFailed()).as("%s", lint.getMessages()).isFalse();
   }
 
   @Test
   void refusesToRenderWithoutAnAddressForLinks() {
-    assertThatThrownBy(() -> render(template()))
+    assertThatThrownBy(() -> render(installable().set("publicUrl", "")))
         .hasMessageContaining("publicUrl: the address clients reach Lectern at");
   }
 
   @Test
   void publicUrlReachesThePodAndNoIngressIsMadeUnlessAsked() {
     List<Map<String, Object>> manifests =
-        render(template().set("publicUrl", "https://roster.district.example"));
+        render(installable().set("publicUrl", "https://roster.district.example"));
 
     assertThat(env(manifests))
         .containsEntry("LECTERN_PUBLIC_URL", "https://roster.district.example");
@@ -62,7 +62,8 @@ class HelmRenderTest {
   void anIngressGivesTheAddressItServesWhenPublicUrlIsEmpty() {
     List<Map<String, Object>> manifests =
         render(
-            template()
+            installable()
+                .set("publicUrl", "")
                 .set("ingress.enabled", true)
                 .set("ingress.hostname", "lectern.district.example")
                 .set("ingress.className", "nginx")
@@ -94,7 +95,8 @@ class HelmRenderTest {
   @Test
   void anIngressWithoutTlsGivesAnHttpAddressAndAnExplicitPublicUrlWins() {
     TemplateCommand plain =
-        template()
+        installable()
+            .set("publicUrl", "")
             .set("ingress.enabled", true)
             .set("ingress.tls", false)
             .set("ingress.hostname", "h.example");
@@ -107,41 +109,12 @@ class HelmRenderTest {
   }
 
   @Test
-  void secretsReachThePodOnlyFromTheSecret() {
-    Map<String, Object> container =
-        first(
-            at(
-                    only(render(template().set("publicUrl", "https://x.example")), "Deployment"),
-                    "spec",
-                    "template",
-                    "spec")
-                .get("containers"));
-    for (Object entry : (List<?>) container.get("env")) {
-      Map<String, Object> variable = cast(entry);
-      if (List.of(
-              "DB_PASSWORD",
-              "LECTERN_MASTER_KEY",
-              "LECTERN_ADMIN_PASSWORD",
-              "BACKUP_ENCRYPTION_KEYS")
-          .contains(variable.get("name"))) {
-        assertThat(variable).doesNotContainKey("value").containsKey("valueFrom");
-      }
-    }
-  }
-
-  @Test
-  @SuppressWarnings("unchecked")
   void heapDumpsLandOnAPodVolumeAtThePathTheJvmOptionsName() throws IOException {
-    Map<String, Object> pod =
-        at(
-            only(render(template().set("publicUrl", "https://x.example")), "Deployment"),
-            "spec",
-            "template",
-            "spec");
+    Map<String, Object> pod = pod(render(installable()));
     String dumps = "/var/lib/lectern/dumps";
-    assertThat((List<Object>) first(pod.get("containers")).get("volumeMounts"))
+    assertThat(list(first(pod.get("containers")).get("volumeMounts")))
         .contains(Map.of("name", "dumps", "mountPath", dumps));
-    assertThat((List<Object>) pod.get("volumes"))
+    assertThat(list(pod.get("volumes")))
         .contains(Map.of("name", "dumps", "emptyDir", Map.of("sizeLimit", "4Gi")));
 
     List<String> hotspotAndOpenJ9 =
@@ -166,15 +139,14 @@ class HelmRenderTest {
 
   @Test
   void theAlertRulesAndTheDashboardArePackagedAsShippedWhenAsked() throws IOException {
-    List<Map<String, Object>> plain = render(template().set("publicUrl", "https://x.example"));
+    List<Map<String, Object>> plain = render(installable());
     assertThat(kinds(plain)).doesNotContain("PrometheusRule", "ConfigMap");
 
     List<Map<String, Object>> monitored =
         render(
-            template()
-                .set("publicUrl", "https://x.example")
-                .set("monitoring.prometheusRule.enabled", "true")
-                .set("monitoring.grafanaDashboard.enabled", "true"));
+            installable()
+                .set("metrics.prometheusRule.enabled", "true")
+                .set("metrics.grafanaDashboard.enabled", "true"));
     Map<String, Object> rules = only(monitored, "PrometheusRule");
     Map<String, Object> shipped = cast(new Yaml().load(Files.readString(MonitoringFiles.RULES)));
     assertThat(cast(rules.get("spec"))).isEqualTo(shipped);
@@ -184,74 +156,10 @@ class HelmRenderTest {
         .isEqualTo(Files.readString(MonitoringFiles.DASHBOARD).stripTrailing());
   }
 
-  private static TemplateCommand template() {
-    return new Helm(CHART).template().withName("lectern");
-  }
-
-  private static List<Map<String, Object>> render(TemplateCommand command) {
-    List<Map<String, Object>> manifests = new ArrayList<>();
-    for (Object document : new Yaml().loadAll(command.call())) {
-      if (document != null) {
-        manifests.add(cast(document));
-      }
-    }
-    return manifests;
-  }
-
-  private static List<Object> kinds(List<Map<String, Object>> manifests) {
-    return manifests.stream().map(m -> m.get("kind")).toList();
-  }
-
-  private static Map<String, Object> only(List<Map<String, Object>> manifests, String kind) {
-    List<Map<String, Object>> found =
-        manifests.stream().filter(m -> Objects.equals(kind, m.get("kind"))).toList();
-    assertThat(found).as(kind).hasSize(1);
-    return found.get(0);
-  }
-
-  private static Map<String, Object> env(List<Map<String, Object>> manifests) {
-    Map<String, Object> container =
-        first(at(only(manifests, "Deployment"), "spec", "template", "spec").get("containers"));
-    Map<String, Object> values = new java.util.HashMap<>();
-    for (Object entry : (List<?>) container.get("env")) {
-      Map<?, ?> variable = (Map<?, ?>) entry;
-      values.put((String) variable.get("name"), variable.get("value"));
-    }
-    return values;
-  }
-
-  private static Map<String, Object> at(Map<String, Object> node, String... keys) {
-    Map<String, Object> current = node;
-    for (String key : keys) {
-      assertThat(current).as(key).containsKey(key);
-      current = cast(current.get(key));
-    }
-    return current;
-  }
-
-  private static Map<String, Object> first(Object list) {
-    assertThat(list).isInstanceOf(List.class);
-    return cast(((List<?>) list).get(0));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> cast(Object node) {
-    assertThat(node).isInstanceOf(Map.class);
-    return (Map<String, Object>) node;
-  }
-
-  private static Path copyOfChart(Path work) throws IOException {
-    Path target = work.resolve("lectern");
-    try (Stream<Path> files = Files.walk(CHART)) {
-      for (Path file : files.toList()) {
-        Path copy = target.resolve(CHART.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy);
-        }
-      }
-    }
-    return target;
+  private static String requiredValues() {
+    return "publicUrl: https://lectern.example\n"
+        + "secrets:\n  values:\n"
+        + ("    LECTERN_MASTER_KEY: " + HelmRender.MASTER_KEY + "\n")
+        + ("    BACKUP_ENCRYPTION_KEYS: \"" + HelmRender.BACKUP_KEYS + "\"\n");
   }
 }
