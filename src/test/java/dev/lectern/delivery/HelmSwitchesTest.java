@@ -117,6 +117,19 @@ class HelmSwitchesTest {
   }
 
   @Test
+  void aPeerWithoutSelectorsAdmitsAnySourceRatherThanAnInvalidEmptyPeer() {
+    List<Map<String, Object>> open =
+        render(
+            template()
+                .withValuesFile(HelmRender.EVERY_SWITCH)
+                .set("networkPolicy.prometheus.namespaceSelector", "null")
+                .set("networkPolicy.prometheus.podSelector", "null"));
+    List<Object> ingress = list(at(only(open, "NetworkPolicy"), "spec").get("ingress"));
+    assertThat(cast(ingress.get(0))).containsKey("from");
+    assertThat(cast(ingress.get(1))).doesNotContainKey("from");
+  }
+
+  @Test
   void theServiceMonitorScrapesMetricsWithoutCredentials() {
     Map<String, Object> monitor = only(everything, "ServiceMonitor");
     assertThat(at(monitor, "metadata", "labels")).containsEntry("release", "prometheus");
