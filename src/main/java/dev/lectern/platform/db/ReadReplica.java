@@ -22,6 +22,7 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
@@ -103,6 +104,18 @@ public class ReadReplica {
       replica = source;
     }
     return source;
+  }
+
+  /** The primary's pool: reads the replica may not serve go there. */
+  DataSource primary() {
+    return primary;
+  }
+
+  /** Counts where one read went and why. */
+  void routed(String target, String reason) {
+    registry
+        .counter("lectern_db_routed_reads", new Tag("target", target), new Tag("reason", reason))
+        .inc();
   }
 
   /** The primary's WAL position now, on a connection of its own pool. */

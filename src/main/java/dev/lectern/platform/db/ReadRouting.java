@@ -1,6 +1,5 @@
 package dev.lectern.platform.db;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -8,10 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Chooses, per read, between the read replica and the primary. A read may go to the replica only
@@ -32,19 +27,12 @@ public class ReadRouting {
 
   @Inject DatabaseConfig config;
 
-  @Resource(lookup = "jdbc/lectern")
-  DataSource primary;
-
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry registry;
-
   @Produces
   @RoutedReads
   Jdbc routedReads() {
     return config.hasReadReplica()
         ? new Jdbc(this::connection, timings, "reads")
-        : new Jdbc(primary, timings, "requests");
+        : new Jdbc(replica.primary(), timings, "requests");
   }
 
   private Connection connection() throws SQLException {
@@ -54,7 +42,7 @@ public class ReadRouting {
       try {
         candidate = replica.dataSource().getConnection();
         if (caughtUp(candidate, needed)) {
-          count("replica", "caught_up");
+          replica.routed("replica", "caught_up");
           return candidate;
         }
         candidate.close();
@@ -88,13 +76,7 @@ public class ReadRouting {
   }
 
   private Connection onPrimary(String reason) throws SQLException {
-    count("primary", reason);
-    return primary.getConnection();
-  }
-
-  private void count(String target, String reason) {
-    registry
-        .counter("lectern_db_routed_reads", new Tag("target", target), new Tag("reason", reason))
-        .inc();
+    replica.routed("primary", reason);
+    return replica.primary().getConnection();
   }
 }
