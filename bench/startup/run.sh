@@ -66,6 +66,7 @@ measure() { # server-name -> prints ms from launch to /health/ready 200, and ms 
   HTTP_PORT=$port HTTPS_PORT=$(free_port) \
     DB_URL="jdbc:postgresql://$pg_host:$pg_port/$db" DB_USER=postgres DB_PASSWORD= \
     REDIS_KEY_PREFIX="bench-$$:" LECTERN_MASTER_KEY="bench-only-master-key-$$-0123456789abcdef" \
+    ADMIN_CENTER=off \
     "$wlp/bin/server" run "$name" --clean >/dev/null 2>&1 &
   local pid=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health/ready")" = 200 ]; do
