@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -125,6 +126,12 @@ public class SchemaMigrator {
   }
 
   private SchemaStatus migrate() {
+    Optional<String> unchanged =
+        CurrentSchema.versionIfCurrent(
+            dataSource, new ClasspathMigrations(SchemaMigrator.class.getClassLoader()));
+    if (unchanged.isPresent()) {
+      return SchemaStatus.ready(unchanged.get());
+    }
     Flyway flyway = flyway(dataSource);
     MigrationInfoService info = flyway.info();
     MigrationInfo[] future =
