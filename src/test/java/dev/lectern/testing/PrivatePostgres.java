@@ -43,6 +43,17 @@ public final class PrivatePostgres implements AutoCloseable {
     return standby;
   }
 
+  /**
+   * Serves this running cluster over TLS only (plain connections are refused), with a certificate
+   * for {@code localhost} and {@code 127.0.0.1} from a throwaway CA, whose certificate it returns.
+   */
+  public Path serveOverTlsOnly() {
+    Path certificates = directory.resolveSibling(directory.getFileName() + "-certificates");
+    ServicesScript.run("tls-certs", certificates.toString());
+    ServicesScript.run("pg-tls", directory.toString(), certificates.toString());
+    return certificates.resolve("ca.crt");
+  }
+
   /** Promotes this standby to a primary, as a failover does. */
   public void promote() {
     ServicesScript.run("pg-promote", directory.toString());
